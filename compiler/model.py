@@ -1,0 +1,254 @@
+"""The typed data that flows between briefpack's stages.
+
+Every stage takes and returns these frozen dataclasses, so a stage can be
+tested on its own and the pipeline in ``build.py`` reads top to bottom.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+# --- the manifest ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rule:
+    """One piece of evidence for a theme: a term, a phrase or a regex."""
+
+    pattern: str
+    weight: float = 1.0
+    regex: bool = False
+
+
+@dataclass(frozen=True)
+class ThemeSpec:
+    id: str
+    title: str
+    rules: tuple[Rule, ...]
+    threshold: float = 1.0
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A source as the manifest states it; unknown fields stay None."""
+
+    id: str
+    path: Path  # absolute
+    rel: str  # as written in the manifest, relative to it
+    format: str  # txt, md, html or pdf
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # TIMEX-style partial date: 2020, 2020-05, 2020-05-28
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    email: str
+    organisation: str | None = None
+    paper: str | None = None
+    stamp: bool = True
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = "localhost"
+    port: int = 25
+    security: str = "none"  # none, starttls or tls
+    user: str | None = None
+    sender: str | None = None
+    password_env: str = "BRIEFPACK_SMTP_PASSWORD"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path  # absolute path of the manifest file
+    title: str
+    name: str  # output file stem
+    subtitle: str | None
+    date: str | None
+    author: str | None
+    organisation: str | None
+    handling: str | None
+    language: str
+    keywords: tuple[str, ...]
+    sources: tuple[SourceSpec, ...]
+    themes: tuple[ThemeSpec, ...]
+    fallback: str  # id of the chapter that takes paragraphs no theme claims
+    layout: str = "default"
+    paper: str = "A4"
+    pdf_variant: str = "ua"  # ua (tagged, PDF/UA-1) or a3b (PDF/A-3b)
+    day_first: bool = True
+    actors: tuple[str, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    max_message_bytes: int = 10 * 1024 * 1024
+    max_source_bytes: int = 20 * 1024 * 1024
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+
+# --- clean-up ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Footnote:
+    """A source's own numbered reference note, attached where it is called."""
+
+    number: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A body paragraph of a source after clean-up, before theming."""
+
+    ordinal: int  # 1-based position among the source's body paragraphs
+    text: str
+    footnotes: tuple[Footnote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """Furniture kept out of the chapters, with the reason it was recognised."""
+
+    source: str
+    text: str
+    reason: str  # title, standfirst, byline, bio, caption, related, newsletter, ...
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What clean-up makes of one source's raw text."""
+
+    blocks: tuple[Block, ...]
+    excluded: tuple[Excluded, ...]
+    title: str | None = None
+    summary: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    rights: str | None = None
+    published: str | None = None  # inferred from the text; see Source.published_inferred
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source after reading and clean-up, with its metadata settled."""
+
+    id: str
+    rel: str
+    format: str
+    sha256: str
+    words: int
+    title: str | None
+    author: str | None
+    publisher: str | None
+    published: str | None
+    published_inferred: bool
+    url: str | None
+    summary: str | None
+    rights: str | None
+    blocks: tuple[Block, ...]
+    excluded: tuple[Excluded, ...]
+
+    @property
+    def short_title(self) -> str:
+        title = self.title or self.rel
+        return title if len(title) <= 60 else title[:57].rstrip() + "…"
+
+
+# --- theming ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ThemeScore:
+    theme: str
+    score: float
+    matched: tuple[str, ...]  # the rule patterns that matched, strongest first
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    source: str  # Source.id
+    ordinal: int
+    text: str
+    themes: tuple[str, ...]  # ranked, primary first
+    scores: tuple[ThemeScore, ...]
+    footnotes: tuple[Footnote, ...] = ()
+
+    @property
+    def primary(self) -> str:
+        return self.themes[0]
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.source}-{self.ordinal}"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]  # paragraphs whose primary theme is this chapter
+    see_also: tuple[Paragraph, ...] = ()  # paragraphs for which this is a secondary theme
+
+
+# --- dates and the timeline -------------------------------------------------
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression: offsets are Python string offsets into the text."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # TIMEX3-style: 2020-05-26, 2019-11, 2016, 2020-SP, 2019-W23, 201, XXXX-05-26
+    mod: str | None = None  # START, MID, END or None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where one source reports an event."""
+
+    source: str
+    paragraph: str  # Paragraph.anchor
+    chapter: str
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # TIMEX3-style value
+    mod: str | None
+    precision: str  # day, month, season, quarter, half, year, decade, week
+    text: str  # the clause or sentence that says what happened
+    mentions: tuple[Mention, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.source for m in self.mentions))
+
+    @property
+    def chapter(self) -> str:
+        return self.mentions[0].chapter
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    short: str
+    long: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything the templates and the export need, and nothing more."""
+
+    manifest: Manifest
+    sources: tuple[Source, ...]
+    chapters: tuple[Chapter, ...]
+    timeline: tuple[Event, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    warnings: tuple[str, ...]
