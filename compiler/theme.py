@@ -1,0 +1,92 @@
+"""Assign each body paragraph to chapters by the manifest's weighted rules.
+
+A theme's score for a paragraph is the sum of the weights of its rules'
+matches. Matches in the paragraph's first sentence count one and a half
+times: news and analysis writing states what a paragraph is about up front,
+so the actor or activity named there is the better guide to where it belongs.
+The best-scoring theme that reaches its threshold is the primary chapter;
+the others that reach their threshold and at least half the primary's score
+are secondary. A paragraph no theme claims goes to the manifest's fallback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from compiler.model import Block, Chapter, Paragraph, Rule, Source, ThemeScore, ThemeSpec
+
+LEAD_SENTENCE_BOOST = 1.5
+SECONDARY_SHARE = 0.5
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@cache
+def compile_rule(rule: Rule) -> re.Pattern[str]:
+    """Terms match whole words; a term in capitals (an acronym) matches case-sensitively."""
+    if rule.regex:
+        return re.compile(rule.pattern, re.IGNORECASE)
+    words = r"\s+".join(re.escape(w) for w in rule.pattern.split())
+    flags = 0 if rule.pattern.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){words}(?!\w)", flags)
+
+
+def lead_sentence_end(text: str) -> int:
+    match = _SENTENCE_END.search(text)
+    return match.start() + 1 if match else len(text)
+
+
+def score(text: str, theme: ThemeSpec) -> ThemeScore:
+    lead_end = lead_sentence_end(text)
+    total = 0.0
+    matched: dict[str, float] = {}
+    for rule in theme.rules:
+        for match in compile_rule(rule).finditer(text):
+            weight = rule.weight * (LEAD_SENTENCE_BOOST if match.start() < lead_end else 1.0)
+            total += weight
+            matched[rule.pattern] = matched.get(rule.pattern, 0.0) + weight
+    ranked = tuple(sorted(matched, key=lambda p: -matched[p]))
+    return ThemeScore(theme=theme.id, score=round(total, 3), matched=ranked)
+
+
+def theme_block(block: Block, source_id: str, themes: tuple[ThemeSpec, ...], fallback: str) -> Paragraph:
+    scores = tuple(score(block.text, t) for t in themes if t.rules)
+    qualifying = [s for s, t in zip(scores, (t for t in themes if t.rules))
+                  if s.score > 0 and s.score >= t.threshold]
+    qualifying.sort(key=lambda s: -s.score)  # stable: manifest order breaks ties
+    if qualifying:
+        best = qualifying[0].score
+        ranked = tuple(s.theme for s in qualifying if s.score >= best * SECONDARY_SHARE)
+    else:
+        ranked = (fallback,)
+    return Paragraph(source=source_id, ordinal=block.ordinal, text=block.text, themes=ranked,
+                     scores=scores, footnotes=block.footnotes)
+
+
+@dataclass(frozen=True)
+class Theming:
+    paragraphs: tuple[Paragraph, ...]
+    chapters: tuple[Chapter, ...]
+
+
+def theme_sources(sources: tuple[Source, ...], themes: tuple[ThemeSpec, ...], fallback: str) -> Theming:
+    paragraphs = tuple(theme_block(block, source.id, themes, fallback)
+                       for source in sources for block in source.blocks)
+    return Theming(paragraphs=paragraphs, chapters=build_chapters(paragraphs, sources, themes))
+
+
+def build_chapters(paragraphs: tuple[Paragraph, ...], sources: tuple[Source, ...],
+                   themes: tuple[ThemeSpec, ...]) -> tuple[Chapter, ...]:
+    """Chapters in manifest order; within one, paragraphs grouped by source, oldest source first."""
+    order = {s.id: (s.published or "9999", index) for index, s in enumerate(sources)}
+
+    def reading_order(p: Paragraph) -> tuple:
+        return order[p.source], p.ordinal
+
+    chapters = []
+    for theme in themes:
+        primary = tuple(sorted((p for p in paragraphs if p.primary == theme.id), key=reading_order))
+        secondary = tuple(sorted((p for p in paragraphs if theme.id in p.themes[1:]), key=reading_order))
+        if primary or secondary:
+            chapters.append(Chapter(id=theme.id, title=theme.title, paragraphs=primary, see_also=secondary))
+    return tuple(chapters)
