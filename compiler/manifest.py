@@ -302,7 +302,10 @@ def _read_rules(keys: dict[str, yaml.Node], key: str, check: _Checker, *, regex:
         return []
     rules: list[Rule] = []
     if isinstance(node, yaml.SequenceNode):
-        pairs: list[tuple[yaml.Node, yaml.Node | None]] = [(item, None) for item in node.value]
+        # A list may mix bare patterns with one-entry mappings that give a weight.
+        pairs: list[tuple[yaml.Node, yaml.Node | None]] = []
+        for item in node.value:
+            pairs.extend(item.value if isinstance(item, yaml.MappingNode) else [(item, None)])
     elif isinstance(node, yaml.MappingNode):
         pairs = list(node.value)
     else:

@@ -21,14 +21,22 @@ SECONDARY_SHARE = 0.5
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
+_INFLECTION = r"(?:s|es|ed|d|ing|['’]s)?"
+_POSSESSIVE = r"(?:s|['’]s)?"
+
+
 @cache
 def compile_rule(rule: Rule) -> re.Pattern[str]:
-    """Terms match whole words; a term in capitals (an acronym) matches case-sensitively."""
+    """Terms match whole words and their regular inflections ("flood" finds "floods",
+    "flooded"; "Ankara" finds "Ankara's"), so a manifest lists stems, not every form.
+    A term in capitals (an acronym) matches case-sensitively."""
     if rule.regex:
         return re.compile(rule.pattern, re.IGNORECASE)
     words = r"\s+".join(re.escape(w) for w in rule.pattern.split())
+    last = rule.pattern.split()[-1]
+    suffix = _INFLECTION if last.isalpha() and last.islower() and len(last) >= 3 else _POSSESSIVE
     flags = 0 if rule.pattern.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<!\w){words}(?!\w)", flags)
+    return re.compile(rf"(?<!\w){words}{suffix}(?!\w)", flags)
 
 
 def lead_sentence_end(text: str) -> int:
