@@ -40,6 +40,9 @@ def compile_pack(manifest: Manifest, progress: Progress = lambda stage: None) ->
 
     progress("theming paragraphs")
     theming = theme_sources(sources, manifest.themes, manifest.fallback)
+    filled = {c.id for c in theming.chapters if c.paragraphs}
+    warnings.extend(f"theme '{t.id}' claims no paragraph as its own; its chapter has only see-also lines or is left out"
+                    for t in manifest.themes if t.id not in filled)
 
     progress("dating events")
     timeline = build_timeline(sources, theming.paragraphs, day_first=manifest.day_first)
