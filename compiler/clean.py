@@ -85,6 +85,13 @@ _COMPOUND_HEADS = frozenset(
     """well self long short high low full half all so non anti pro post pre ex co cross semi multi
     one two three four five six seven eight nine ten far near old new re""".split()
 )
+# Common second parts of real compounds (state-owned, Iran-backed, long-term).
+_COMPOUND_TAILS = frozenset(
+    """based led owned run backed aligned funded made related term scale level wide free style like born
+    friendly oriented speaking sized sponsored controlled held linked affiliated bound driven focused
+    specific year old long time up off in out over down known built elected designed minded""".split()
+)
+_HONORIFICS = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+")
 _NAME_PARTICLES = frozenset("al el bin ibn de da di du del della van von der den la le dos das".split())
 # Capitalised words that show a short line is a label, not a person's name.
 _NOT_NAME_WORDS = _SMALL_WORDS | frozenset(
@@ -159,7 +166,7 @@ _COPYRIGHT = re.compile(
 )
 _SHARE = re.compile(r"^(?:share (?:this|on)\b|share:?$|tweet this|email this|print this)", re.I)
 _ADVERT = re.compile(r"^(?:advertisement|sponsored(?: content)?|ad|promoted)\s*:?$", re.I)
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][^\n]{1,80}?)\s*(?:[,|•–—]\s*(?P<rest>.*))?$", re.S)
+_BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<name>[A-Z][^\n]{1,80}?)\s*(?:[,|•–—]\s*(?P<rest>.*))?$", re.S)
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|" + "|".join(sorted(_NAME_PARTICLES)) + r")){1,4})"
     r"\s+(?:is|was|has been|serves as|works as|writes|covers|reports)\b"
@@ -213,7 +220,7 @@ def clean(raw: str, source_id: str) -> Cleaned:
     return Cleaned(
         blocks=tuple(blocks),
         excluded=tuple(excluded),
-        title=_strip_heading(title) if title else None,
+        title=_plain(title) if title else None,
         summary=summary,
         author=_author(paras, reasons),
         publisher=_publisher(paras, reasons),
@@ -256,15 +263,21 @@ def _wrap_width(chunks: list[list[_Line]]) -> int | None:
     return width if mid_sentence >= 0.5 * len(inner) else None
 
 
-def _starts_paragraph(prev: _Line, line: _Line, width: int) -> bool:
-    if _LIST_ITEM.match(line.text) or _HEADING.match(line.text) or _HEADING.match(prev.text):
+def _starts_paragraph(para: list[str], line: _Line, width: int) -> bool:
+    """Whether ``line`` starts a new paragraph after the lines ``para`` gathered so far."""
+    prev = para[-1]
+    if any(p.match(line.text) for p in (_LIST_ITEM, _HEADING, _NOTE)) or _HEADING.match(prev):
         return True
-    if _NOTE.match(line.text):
-        return True
-    if not _ends_sentence(prev.text):
+    if len(para) == 1 and len(prev) < 0.7 * width and (_byline_name(prev) or _is_name(prev)):
+        return True  # a byline is a line of its own
+    if _RELATED.match(para[0]):
+        # A link's headline goes on only while it stays in Title Case or mid-phrase.
+        last = prev.rsplit(None, 1)[-1].lower()
+        return _ends_sentence(prev) or not (_is_title_case(line.text) or last in _FUNCTION_WORDS)
+    if not _ends_sentence(prev):
         return False
     return (
-        len(prev.text) < _SHORT_LINE * width
+        len(prev) < _SHORT_LINE * width
         or line.indented
         or any(p.match(line.text) for p in _LEAD_INS)
     )
@@ -276,8 +289,8 @@ def _paragraphs(chunks: list[list[_Line]], width: int | None, vocab: frozenset[s
     paras: list[str] = []
     for chunk in chunks:
         current = [chunk[0].text]
-        for prev, line in zip(chunk, chunk[1:]):
-            if _starts_paragraph(prev, line, width):
+        for line in chunk[1:]:
+            if _starts_paragraph(current, line, width):
                 paras.append(_join_lines(current, vocab))
                 current = []
             current.append(line.text)
@@ -294,8 +307,12 @@ def _join_lines(lines: list[str], vocab: frozenset[str] = frozenset()) -> str:
 
 
 def _vocabulary(raw: str) -> frozenset[str]:
-    """The document's own spellings, lower-cased, hyphenated compounds included."""
-    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", raw))
+    """The document's own spellings, lower-cased, hyphenated compounds included.
+
+    Words broken across a line end are left out: they are what is being decided.
+    """
+    unbroken = re.sub(r"[^\W\d_]+-[ \t]*\r?\n\s*[^\W\d_]+", " ", raw)
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", unbroken))
 
 
 _WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
@@ -309,8 +326,10 @@ def _join_hyphen(left: str, right: str, vocab: frozenset[str]) -> str:
     (``inter-``/``national``) or part of a compound (``Kremlin-``/``aligned``).
     The document's own spelling of the pair elsewhere decides first.  Failing
     that the hyphen is kept when either part is capitalised, the first part is
-    a common standalone word that starts compounds, or an -ly adverb
-    (``rapidly-changing``); otherwise the word is rejoined.
+    a common compound head (``well-``, ``self-``) or an -ly adverb
+    (``rapidly-changing``), or the second part is a common compound tail
+    (``state-owned``, ``Iran-backed``); otherwise the word is rejoined
+    (``inter-national`` -> ``international``, ``govern-ment``).
     """
     head = _WORD_BEFORE_HYPHEN.search(left)
     tail = _WORD_AFTER.match(right)
@@ -321,7 +340,14 @@ def _join_hyphen(left: str, right: str, vocab: frozenset[str]) -> str:
     if compound in vocab or joined in vocab:
         return left + right if compound in vocab else left[:-1] + right
     low = first.lower()
-    if first[:1].isupper() or second[:1].isupper() or low in _COMPOUND_HEADS or (len(low) > 3 and low.endswith("ly")):
+    keep = (
+        first[:1].isupper()
+        or second[:1].isupper()
+        or low in _COMPOUND_HEADS
+        or (len(low) > 3 and low.endswith("ly"))
+        or second.lower() in _COMPOUND_TAILS
+    )
+    if keep:
         return left + right
     return left[:-1] + right
 
@@ -417,6 +443,12 @@ def _drop_lines(chunks: list[list[_Line]], n: int) -> list[list[_Line]]:
     return ([rest] if rest else []) + chunks[1:]
 
 
+def _plain(text: str) -> str:
+    """A title as plain text: no heading marker, no emphasis markers."""
+    text = _strip_heading(text)
+    return re.sub(r"(\*{1,2}|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+
+
 def _strip_heading(text: str) -> str:
     return re.sub(r"^#{1,6}\s+", "", text)
 
@@ -426,9 +458,13 @@ def _sentences(text: str) -> int:
 
 
 def _is_standfirst(para: str, rest: list[str]) -> bool:
-    """A short one- or two-sentence summary right after the title, not a news lede."""
+    """A short one- or two-sentence summary right after the title, not a news lede.
+
+    A lede reports (said, according to, quotes) or cites (a footnote call).
+    """
     return (
         len(para) <= _STANDFIRST_MAX
+        and not _has_call(para)
         and _sentences(para) <= 2
         and len(rest) >= 2
         and not re.search(r"\b(?:said|says|told|according to)\b|[“\"]", para)
@@ -567,6 +603,10 @@ def _call_pattern(number: str) -> re.Pattern[str]:
     )
 
 
+def _has_call(text: str) -> bool:
+    return bool(re.search(r"\[\^\d+\]|[a-z][.,;:!?’”\"')]?\d{1,3}(?:\s|$)|[a-z][⁰¹²³⁴⁵⁶⁷⁸⁹]", text))
+
+
 def _attach_footnotes(body: list[str], notes: list[tuple[str, str]]) -> list[Block]:
     """Replace each note's first call (in reading order) by ``[^N]`` and attach the note."""
     texts = list(body)
@@ -599,10 +639,10 @@ def _find_call(texts: list[str], pattern: re.Pattern[str], where: tuple[int, int
 def _author(paras: list[str], reasons: list[str | None]) -> str | None:
     for p, r in zip(paras, reasons):
         if r == "byline":
-            return _byline_name(p) or p.strip()
+            return _HONORIFICS.sub("", _byline_name(p) or p.strip())
     for p, r in zip(paras, reasons):
         if r == "bio" and (m := _BIO.match(p)):
-            return m.group("name")
+            return _HONORIFICS.sub("", m.group("name"))
     return None
 
 
