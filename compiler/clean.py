@@ -401,7 +401,7 @@ def _is_title_case(text: str) -> bool:
 def _title_like(line: str) -> bool:
     return (
         len(line) <= _TITLE_MAX // 2
-        and not line.endswith((".", ",", ";", ":", "…"))
+        and not line.endswith((".", ",", ";", ":", "…", "-", "–", "—"))
         and _furniture(line) is None
         and not _LIST_ITEM.match(line)
         and not _NOTE.match(line)
@@ -418,6 +418,8 @@ def _take_title(chunks: list[list[_Line]], width: int | None) -> tuple[list[_Lin
     if len(chunks) == 1 and len(first) == 1:
         return [], chunks  # a text that is one line long has no separate title
     taken: list[_Line] = []
+    if len(chunks) > 1 and chunks[1][0].text[:1].islower():
+        first = first[:-1]  # the first chunk's last line runs on into the next chunk
     for i, line in enumerate(first):
         alone = i == len(first) - 1
         if not _title_like(line.text) or sum(len(x.text) + 1 for x in taken + [line]) > _TITLE_MAX:
@@ -435,6 +437,9 @@ def _take_title(chunks: list[list[_Line]], width: int | None) -> tuple[list[_Lin
         if not ok:
             break
         taken.append(line)
+    # A wrapped title may break after "the", but it does not end there.
+    while taken and taken[-1].text.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS:
+        taken.pop()
     return taken, _drop_lines(chunks, len(taken))
 
 
@@ -597,7 +602,7 @@ def _call_pattern(number: str) -> re.Pattern[str]:
     sup = number.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
     return re.compile(
         r"\[\^" + number + r"\]"
-        r"|(?<=[a-zà-ÿ])" + sup + r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+        r"|(?<=[a-zà-ÿ.,;:!?’”\"')])" + sup + r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
         r"|(?<=[a-zà-ÿ]{2})" + number + r"(?=[\s.,;:)\]]|$)"
         r"|(?<=[a-zà-ÿ][.,;:!?’”\"')])" + number + r"(?=[\s)\]]|$)"
     )
