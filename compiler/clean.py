@@ -234,7 +234,7 @@ def clean(raw: str, source_id: str) -> Cleaned:
 
 def _chunks(raw: str) -> list[list[_Line]]:
     """Blank-line-separated chunks of stripped lines, remembering indentation."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     chunks: list[list[_Line]] = [[]]
     for line in text.split("\n"):
         stripped = " ".join(line.split())
