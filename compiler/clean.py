@@ -11,12 +11,14 @@ The approach, in the order ``clean`` runs it:
    ``_MAX_WRAP_WIDTH`` and at least half of the line breaks inside
    blank-line-separated chunks must fall mid-sentence.  Hard-wrapped lines
    are joined into paragraphs; a paragraph ends at a blank line, or at a
-   sentence end on a line clearly shorter than the wrap width, or before an
-   indented line, a list item or a furniture lead-in ("Related article:").
+   sentence end on a line shorter than nearly every full line (unless its
+   spaces were stretched by justification), or before an indented line, a
+   list item, a numbered note or a furniture lead-in ("Related article:").
    A word hyphenated across a line break is rejoined by ``_join_hyphen``:
-   the document's own spelling decides when it has one, otherwise the hyphen
-   is kept when either part is capitalised (``Kremlin-aligned``) or the first
-   part is a common standalone word (``well-known``), and dropped otherwise
+   the document's own spelling decides when it has one; otherwise the hyphen
+   is kept when either part is capitalised (``Kremlin-aligned``), the first
+   part is a common compound head (``well-known``) or an -ly adverb, or the
+   second a common compound tail (``state-owned``), and dropped otherwise
    (``inter-national`` -> ``international``).
 3. **Title.** Leading lines without a sentence-final full stop, short, and
    either alone in their chunk, in Title Case, or clearly shorter than the
@@ -191,6 +193,7 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 class _Line:
     text: str
     indented: bool
+    stretched: bool  # extracted from justified type: spaces widened, so the line is full
 
 
 # --- entry point ---------------------------------------------------------------
@@ -199,15 +202,16 @@ class _Line:
 def clean(raw: str, source_id: str) -> Cleaned:
     """Split ``raw`` into body blocks and excluded furniture, and infer metadata."""
     chunks = _chunks(raw)
-    width = _wrap_width(chunks)
+    layout = _layout(chunks)
     vocab = _vocabulary(raw)
-    title_lines, chunks = _take_title(chunks, width)
-    paras = _rejoin([_repair(p) for p in _paragraphs(chunks, width, vocab)], vocab)
+    title_lines, chunks = _take_title(chunks, layout)
+    paras = _rejoin([_repair(p) for p in _paragraphs(chunks, layout, vocab)], vocab)
     title = _repair(_join_lines([line.text for line in title_lines], vocab)) if title_lines else None
 
     reasons: list[str | None] = [_furniture(p) for p in paras]
     summary = None
-    if title is not None and paras and reasons[0] is None and _is_standfirst(paras[0], paras[1:]):
+    body_after = [p for p, r in zip(paras[1:], reasons[1:]) if r is None]
+    if title is not None and paras and reasons[0] is None and _is_standfirst(paras[0], body_after):
         reasons[0] = "standfirst"
         summary = paras[0]
     notes = _mark_tail(paras, reasons)
@@ -242,7 +246,7 @@ def _chunks(raw: str) -> list[list[_Line]]:
             if chunks[-1]:
                 chunks.append([])
             continue
-        chunks[-1].append(_Line(stripped, line[:1].isspace()))
+        chunks[-1].append(_Line(stripped, line[:1].isspace(), bool(re.search(r"\S {2,}\S.* {2,}", line.strip()))))
     return [c for c in chunks if c]
 
 
@@ -250,8 +254,22 @@ def _ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text))
 
 
-def _wrap_width(chunks: list[list[_Line]]) -> int | None:
-    """The wrap width if the text is hard-wrapped, else None (one paragraph per line)."""
+@dataclass(frozen=True)
+class _Layout:
+    """How a hard-wrapped text is wrapped."""
+
+    width: int  # the 90th percentile line length
+    short: float  # a sentence-final line shorter than this ends its paragraph
+
+
+def _layout(chunks: list[list[_Line]]) -> _Layout | None:
+    """The wrapping of a hard-wrapped text, or None if it has one paragraph per line.
+
+    Ragged or justified narrow columns vary a lot in characters per line, so a
+    line only counts as short when it is shorter than nearly all lines that
+    certainly are not paragraph ends (those breaking mid-sentence).  The 0.8
+    of the width that suits wide, even extracts caps it.
+    """
     lengths = sorted(len(line.text) for c in chunks for line in c)
     if len(lengths) < 3:
         return None
@@ -259,42 +277,46 @@ def _wrap_width(chunks: list[list[_Line]]) -> int | None:
     inner = [line for c in chunks for line in c[:-1] if not _LIST_ITEM.match(line.text)]
     if width > _MAX_WRAP_WIDTH or not inner:
         return None
-    mid_sentence = sum(not _ends_sentence(line.text) for line in inner)
-    return width if mid_sentence >= 0.5 * len(inner) else None
+    mid_sentence = [len(line.text) for line in inner if not _ends_sentence(line.text)]
+    if len(mid_sentence) < 0.5 * len(inner):
+        return None
+    # Titles and bylines break mid-sentence too, but they are not full lines.
+    full = sorted(n for n in mid_sentence if n >= 0.5 * width) or [width]
+    return _Layout(width, min(_SHORT_LINE * width, 0.95 * full[len(full) // 10]))
 
 
-def _starts_paragraph(para: list[str], line: _Line, width: int) -> bool:
+def _starts_paragraph(para: list[_Line], line: _Line, layout: _Layout) -> bool:
     """Whether ``line`` starts a new paragraph after the lines ``para`` gathered so far."""
-    prev = para[-1]
+    prev = para[-1].text
     if any(p.match(line.text) for p in (_LIST_ITEM, _HEADING, _NOTE)) or _HEADING.match(prev):
         return True
-    if len(para) == 1 and len(prev) < 0.7 * width and (_byline_name(prev) or _is_name(prev)):
+    if len(para) == 1 and len(prev) < 0.7 * layout.width and (_byline_name(prev) or _is_name(prev)):
         return True  # a byline is a line of its own
-    if _RELATED.match(para[0]):
+    if _RELATED.match(para[0].text):
         # A link's headline goes on only while it stays in Title Case or mid-phrase.
         last = prev.rsplit(None, 1)[-1].lower()
         return _ends_sentence(prev) or not (_is_title_case(line.text) or last in _FUNCTION_WORDS)
     if not _ends_sentence(prev):
         return False
     return (
-        len(prev) < _SHORT_LINE * width
+        (len(prev) < layout.short and not para[-1].stretched)
         or line.indented
         or any(p.match(line.text) for p in _LEAD_INS)
     )
 
 
-def _paragraphs(chunks: list[list[_Line]], width: int | None, vocab: frozenset[str]) -> list[str]:
-    if width is None:
+def _paragraphs(chunks: list[list[_Line]], layout: _Layout | None, vocab: frozenset[str]) -> list[str]:
+    if layout is None:
         return [line.text for c in chunks for line in c]
     paras: list[str] = []
     for chunk in chunks:
-        current = [chunk[0].text]
+        current = [chunk[0]]
         for line in chunk[1:]:
-            if _starts_paragraph(current, line, width):
-                paras.append(_join_lines(current, vocab))
+            if _starts_paragraph(current, line, layout):
+                paras.append(_join_lines([x.text for x in current], vocab))
                 current = []
-            current.append(line.text)
-        paras.append(_join_lines(current, vocab))
+            current.append(line)
+        paras.append(_join_lines([x.text for x in current], vocab))
     return paras
 
 
@@ -408,7 +430,7 @@ def _title_like(line: str) -> bool:
     )
 
 
-def _take_title(chunks: list[list[_Line]], width: int | None) -> tuple[list[_Line], list[list[_Line]]]:
+def _take_title(chunks: list[list[_Line]], layout: _Layout | None) -> tuple[list[_Line], list[list[_Line]]]:
     """Take the title lines off the front of the text, if it starts with a title."""
     if not chunks:
         return [], chunks
@@ -428,9 +450,9 @@ def _take_title(chunks: list[list[_Line]], width: int | None) -> tuple[list[_Lin
             nxt = first[i + 1].text if not alone else ""
             ok = (
                 alone
-                or width is None
+                or layout is None
                 or _is_title_case(line.text)
-                or (len(line.text) < 0.7 * width and nxt[:1].isupper())
+                or (len(line.text) < 0.7 * layout.width and nxt[:1].isupper())
             )
         else:
             ok = _is_title_case(line.text) and _is_title_case(taken[-1].text)
@@ -465,11 +487,14 @@ def _sentences(text: str) -> int:
 def _is_standfirst(para: str, rest: list[str]) -> bool:
     """A short one- or two-sentence summary right after the title, not a news lede.
 
-    A lede reports (said, according to, quotes) or cites (a footnote call).
+    A lede reports (said, according to, quotes) or cites (a footnote call); a
+    standfirst is followed by a clearly longer paragraph of body text.
     """
     return (
         len(para) <= _STANDFIRST_MAX
         and not _has_call(para)
+        and bool(rest)
+        and len(rest[0]) >= 1.5 * len(para)
         and _sentences(para) <= 2
         and len(rest) >= 2
         and not re.search(r"\b(?:said|says|told|according to)\b|[“\"]", para)
