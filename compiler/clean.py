@@ -186,7 +186,6 @@ _FOLLOW = re.compile(
 )
 _LEAD_INS = (_RELATED, _CREDIT, _COPYRIGHT, _DISCLAIMER, _NEWSLETTER[0])
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,6 @@ def _seed(prefix: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _reasons(cleaned: Cleaned) -> list[tuple[str, str]]:
-    return [(e.reason, e.text) for e in cleaned.excluded]
-
-
 def _of(cleaned: Cleaned, reason: str) -> list[str]:
     return [e.text for e in cleaned.excluded if e.reason == reason]
 
