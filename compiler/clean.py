@@ -228,7 +228,9 @@ def clean(raw: str, source_id: str) -> Cleaned:
         author=_author(paras, reasons),
         publisher=_publisher(paras, reasons),
         rights=next((p for p, r in zip(paras, reasons) if r == "credit" and _is_rights(p)), None),
-        published=latest_full_date(raw),
+        # Reference notes and captions date other things (an interview, a photo), not the piece.
+        published=latest_full_date("\n".join(p for p, r in zip(paras, reasons)
+                                              if r in (None, "byline", "credit"))),
     )
 
 

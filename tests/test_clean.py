@@ -203,7 +203,7 @@ def test_numbered_notes_called_out_of_order():
     assert [f.number for f in first.footnotes] == ["1", "2"]
     assert third.footnotes == (Footnote("3", "Interview with a district nurse, 12 March 2020."),)
     assert len(_of(cleaned, "reference")) == 3
-    assert cleaned.published == "2020-03-12"
+    assert cleaned.published is None  # the only full date is an interview note, not the piece
 
 
 def test_html_article():
