@@ -151,15 +151,16 @@ class _Resolver:
 
     # --- explicit and underspecified dates -----------------------------------
 
-    def _date(self, year: int | None, month: int, day: int | None) -> str | None:
-        if day is not None and day > (calendar.monthrange(year, month)[1] if year else
-                                      (29 if month == 2 else calendar.monthrange(2001, month)[1])):
-            return None
-        if year is None:
-            if self.dct_month is not None and day is not None and self.dct_day is not None:
-                year = self._year_for((month, day), (self.dct_month, self.dct_day))
-            else:
-                year = self._year_for(month, self.dct_month)
+    def _date(self, year: int | None, month: int, day: int | None,
+              relative: str | None = None) -> str | None:
+        if day is not None and day > _days_in(year, month):
+            return None  # "31 June" is a number next to a month, not a date
+        if relative is not None:
+            year = self._relative_year(relative, month, self.dct_month)
+        elif year is None and day is not None and self.dct_day is not None:
+            year = self._year_for((month, day), (self.dct_month, self.dct_day))
+        elif year is None:
+            year = self._year_for(month, self.dct_month)
         head = f"{year:04d}" if year is not None else "XXXX"
         return f"{head}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
@@ -323,6 +324,10 @@ class _Resolver:
         markers = [(abs(m.start() - found.start), "future") for m in _FUTURE.finditer(self.text, start, end)]
         markers += [(abs(m.start() - found.start), "past") for m in _PAST.finditer(self.text, start, end)]
         return min(markers)[1] if markers else None
+
+
+def _days_in(year: int | None, month: int) -> int:
+    return calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year, for "29 February"
 
 
 def _shift(unit: str, offset: int, year: int | None, month: int | None, day: int | None) -> str:

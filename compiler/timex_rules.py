@@ -129,6 +129,13 @@ def _month_year(match: re.Match, text: str) -> Found:
                  {"year": _year(match), "month": _month(match), "day": None}, takes_modifier=True)
 
 
+def _relative_month(match: re.Match, text: str) -> Found:
+    """"last December", "next March": the nearest such month before or after the DCT."""
+    return Found(match.start(), match.end(), "date",
+                 {"year": None, "month": _month(match), "day": None,
+                  "relative": match.group("rel").lower()}, takes_modifier=True)
+
+
 def _bare_month(match: re.Match, text: str) -> Found | None:
     # A month name alone is only a date when a preposition or modifier says so;
     # this keeps "May I ask", "Theresa May" and "June Carter" out.
@@ -302,6 +309,7 @@ RULES: list[Rule] = [
     (re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:(?:,\s*|\s+){_YEAR})?"), _day_date),
     (re.compile(rf"{_MONTH}(?:\s+of)?,?\s+{_YEAR}"), _month_year),
     (re.compile(_MONTH), _bare_month),
+    (re.compile(rf"(?P<rel>(?i:last|next|this))\s+{_MONTH}(?!\s*\d)"), _relative_month),
     (re.compile(rf"{_NOT_AFTER_NUMBER}(?<!\d[-–]){_YEAR}(?!\w)"), _plain_year),
     (re.compile(r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-\s]+)?"
                 r"(?P<decade>(?:1[5-9]|20)\d)0s\b"), _decade),
@@ -325,7 +333,7 @@ RULES: list[Rule] = [
     (re.compile(r"(?i)(?<!the )(?<!past )\b(?:(?P<adverb>earlier|later)\s+)?(?P<rel>last|this|next)\s+"
                 r"(?P<unit>week|month|year|quarter)(?![\w-])"), _deictic_unit),
     (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), _ago),
-    (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier)\b"), _later),
+    (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier)\b(?!\s+than)"), _later),
     (re.compile(r"(?i)\b(?:(?P<adverb>later|earlier)\s+)?(?P<det>the\s+(?:next|following|previous|preceding"
                 r"|same)|that)\s+(?P<unit>day|week|month|year)(?![\w-])"), _anaphoric),
     (re.compile(r"(?i)\b(?:the\s+)?(?:very\s+)?(?P<mod>end|beginning|start|middle|close)\s+of\s+the\s+"
@@ -335,7 +343,7 @@ RULES: list[Rule] = [
 # A modifier directly in front of an expression, matched at the end of the
 # text before it: "early", "late", "mid-", "the end of", "the beginning of".
 _MODIFIER_BEFORE = re.compile(
-    r"(?i)(?:\b(?P<adj>early|late)\s+|\b(?P<mid>mid)(?:-|\s+)|"
+    r"(?i)(?:\b(?P<adj>early|late)[-\s]+|\b(?P<mid>mid)(?:-|\s+)|"
     r"\b(?:the\s+)?(?:very\s+)?(?P<noun>end|beginning|start|middle|close)\s+of\s+)\Z")
 
 
