@@ -67,7 +67,7 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\"“”–—]|\b(?:and|but|while|whereas|although|though|because|that|which|who)\b")
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|won't|going\s+to|expects?|expected\s+to|scheduled|planned|plans?\s+to"
-    r"|intends?\s+to|(?:is|are)\s+(?:set\s+to|due)|upcoming|forthcoming|aims?\s+to)\b|'ll\b"
+    r"|intends?\s+to|(?:is|are)\s+(?:set\s+to|due|expected)|upcoming|forthcoming|aims?\s+to)\b|'ll\b"
     r"|(?<!the )\bnext\b")
 _WOULD = re.compile(r"(?i)\bwould\b")
 # Case-sensitive on purpose: "[a-z]+ed" must not take "United" for a verb.
@@ -75,7 +75,8 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|been|ago|[a-z]+[a-df-z]ed|said|told|began|became|came|went|took|made"
     r"|met|held|gave|won|lost|left|sent|spent|struck|led|paid|sold|bought|brought|thought|found|got"
     r"|ran|saw|fell|rose|grew|drew|fled|fought|hit|cut|shut|spread|wrote|spoke|broke|chose|knew"
-    r"|kept|meant|felt|stood|agreed|freed|sought|caught|built|sank|threw|flew|withdrew)\b")
+    r"|kept|meant|felt|stood|agreed|freed|sought|caught|built|sank|threw|flew|withdrew|cast|beat"
+    r"|quit|shed|split|upset|bid)\b")
 _LEADING = re.compile(r"(?i)[\W_]*(?:(?:on|in|by|since|at|during|from|until)\s+)?\Z")
 
 
@@ -141,10 +142,12 @@ class _Resolver:
         return value
 
     def _remember(self, value: str) -> None:
-        match = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+        match = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|(SP|SU|FA|WI)))?", value)
         if not match:
             return
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year, month, day = (int(g) if g else None for g in match.groups()[:3])
+        if match.group(4):  # a season stands for its first month, for "the following spring"
+            month = SEASON_START_MONTH[match.group(4)]
         sentence = self._sentence_index(self.found.start)
         before = self.text[self.sentence_starts[sentence]:self.found.start]
         self.anchors.append(_Anchor(year, month, day, sentence, bool(_LEADING.match(before))))
@@ -239,11 +242,7 @@ class _Resolver:
         return self.anchors[-1].year if self.anchors else None
 
     def _dct_season(self) -> int | None:
-        # January and February sit in the winter that bears their year's
-        # number (2021-WI), before that year's spring.
-        if self.dct_month is None:
-            return None
-        return 0 if self.dct_month <= 2 else (self.dct_month - 3) // 3 + 1
+        return _season_position(self.dct_month) if self.dct_month else None
 
     # --- relative to the DCT ---------------------------------------------------
 
@@ -251,19 +250,20 @@ class _Resolver:
         if self.dct_day is None:
             return f"XXXX-WXX-{weekday}"
         today = dt.date(self.dct_year, self.dct_month, self.dct_day)
-        back = (today.isoweekday() - weekday) % 7 or 7  # days to the previous such weekday
-        ahead = (weekday - today.isoweekday()) % 7 or 7
+        back = (today.isoweekday() - weekday) % 7  # days since the latest such weekday, 0 today
+        ahead = (weekday - today.isoweekday()) % 7
         if relative == "this":
             offset = weekday - today.isoweekday()
         elif relative == "last":
-            offset = -back
+            offset = -(back or 7)
         elif relative == "next":
-            offset = ahead
+            offset = ahead or 7
         else:
-            # An untensed clause ("the marathon takes place on Sunday") speaks
-            # of the coming one: news reports past events in the past tense.
-            tense = self._tense()
-            offset = -back if tense == "past" else ahead if tense == "future" else ahead % 7
+            # News names the publication day itself by its weekday ("the
+            # company said Monday"), so a bare weekday may be today.  An
+            # untensed clause ("the marathon takes place on Sunday") speaks of
+            # the coming one: news reports past events in the past tense.
+            offset = -back if self._tense() == "past" else ahead
         return (today + dt.timedelta(days=offset)).isoformat()
 
     def _deictic(self, unit: str, offset: int) -> str:
@@ -277,6 +277,22 @@ class _Resolver:
         if anchor is None:
             return UNKNOWN[unit]
         return _shift(unit, offset, anchor.year, anchor.month, anchor.day)
+
+    def _anaphoric_season(self, season: str, offset: int) -> str:
+        """"the following spring", "that summer": the season next to a date in the text."""
+        anchor = self._anchor("year")
+        if anchor is None:
+            return f"XXXX-{season}"
+        year = anchor.year
+        if anchor.month is not None:
+            position, order = _season_position(anchor.month), SEASON_ORDER[season]
+            if offset > 0 and order <= position:
+                year += 1
+            elif offset < 0 and order >= position:
+                year -= 1
+        elif offset:
+            year += offset
+        return f"{year:04d}-{season}"
 
     def _later(self, unit: str, offset: int) -> str:
         """"three days later", "a week later": the anchor moved, at the unit's precision.
@@ -317,13 +333,22 @@ class _Resolver:
         if _PAST.search(clause):
             return "past"
         rest = self.text[clause_start:found.start] + " " + self.text[found.end:clause_end]
-        if len(rest.split()) > 1:
+        if len(re.findall(r"\w+", rest)) > 1:
             return None  # a clause of its own with no marker: present tense
         # A detached phrase ("On 26 May, ...") takes the tense of the nearest
         # marker in its sentence.
         markers = [(abs(m.start() - found.start), "future") for m in _FUTURE.finditer(self.text, start, end)]
         markers += [(abs(m.start() - found.start), "past") for m in _PAST.finditer(self.text, start, end)]
         return min(markers)[1] if markers else None
+
+
+def _season_position(month: int) -> int:
+    """Where a month falls among the seasons, comparable with SEASON_ORDER.
+
+    January and February sit in the winter that bears their year's number
+    (2021-WI), before that year's spring.
+    """
+    return 0 if month <= 2 else (month - 3) // 3 + 1
 
 
 def _days_in(year: int | None, month: int) -> int:

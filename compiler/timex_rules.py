@@ -62,6 +62,10 @@ patent iso grade level class tel phone call pin opus op rule regulation directiv
 paragraph clause line bus train apartment suite channel station exit plot lot batch order
 ordinance amendment motion
 """.split())
+# Words before a number that show it is a quantity: "some 1980 volunteers".
+QUANTIFIERS = frozenset("""
+some about nearly almost roughly approximately estimated another than least only
+""".split())
 # Words after which a bare month name ("in May", "since early September") is a date.
 MONTH_CONTEXT = frozenset("""
 in of since until till by from to through during before after between early mid late last next
@@ -166,7 +170,8 @@ def _numeric(match: re.Match, text: str) -> Found | None:
 
 
 def _plain_year(match: re.Match, text: str) -> Found | None:
-    if _word_before(text, match.start()) in ID_WORDS:
+    before = _word_before(text, match.start())
+    if before in ID_WORDS or before in QUANTIFIERS:
         return None
     after = _word_after(text, match.end())
     if after in UNIT_WORDS or after in {"per", "percent", "bn", "m", "k", "million"}:
@@ -242,11 +247,21 @@ def _week(match: re.Match, text: str) -> Found:
                  {"week": int(match.group("w")), "year": _year(match)})
 
 
-def _weekday(match: re.Match, text: str) -> Found:
+def _weekday(match: re.Match, text: str) -> Found | None:
     relative = (match.group("rel") or "").lower() or None
+    if relative is None:
+        # "Super Tuesday", "Black Friday", "Bloody Sunday" name a day rather
+        # than point at one: a capitalised word glued in front says so.
+        name = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if name and name.group(1).lower() not in WEEKDAY_LEADERS:
+            return None
     return Found(match.start(), match.end(), "weekday",
                  {"weekday": WEEKDAYS[match.group("weekday").lower()], "relative": relative})
 
+
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)[ \t]+\Z")
+# Capitalised words that may open a sentence before a plain weekday.
+WEEKDAY_LEADERS = frozenset("on by since until from and or but late early that this last next the".split())
 
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
               "this morning": 0, "this afternoon": 0, "this evening": 0}
@@ -290,6 +305,13 @@ def _anaphoric(match: re.Match, text: str) -> Found:
     return Found(match.start(), match.end(), "anaphoric",
                  {"unit": match.group("unit").lower(), "offset": _ANAPHORIC_OFFSETS[determiner]},
                  takes_modifier=not match.group("adverb"))
+
+
+def _anaphoric_season(match: re.Match, text: str) -> Found:
+    determiner = match.group("det").lower().split()[-1]
+    return Found(match.start(), match.end(), "anaphoric_season",
+                 {"season": SEASONS[match.group("season").lower()],
+                  "offset": _ANAPHORIC_OFFSETS[determiner]}, takes_modifier=not match.group("adverb"))
 
 
 def _modified_unit(match: re.Match, text: str) -> Found:
@@ -336,6 +358,9 @@ RULES: list[Rule] = [
     (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier)\b(?!\s+than)"), _later),
     (re.compile(r"(?i)\b(?:(?P<adverb>later|earlier)\s+)?(?P<det>the\s+(?:next|following|previous|preceding"
                 r"|same)|that)\s+(?P<unit>day|week|month|year)(?![\w-])"), _anaphoric),
+    (re.compile(r"(?i)\b(?:(?P<adverb>later|earlier)\s+(?:in\s+)?)?(?P<det>the\s+(?:next|following"
+                r"|previous|preceding|same)|that)\s+(?P<season>spring|summer|autumn|fall|winter)(?!\w)"),
+     _anaphoric_season),
     (re.compile(r"(?i)\b(?:the\s+)?(?:very\s+)?(?P<mod>end|beginning|start|middle|close)\s+of\s+the\s+"
                 r"(?P<unit>week|month|year)\b"), _modified_unit),
 ]
