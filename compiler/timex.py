@@ -107,6 +107,10 @@ def _parse_dct(dct: str | None) -> tuple[int | None, int | None, int | None]:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         raise BriefpackError(f"document date {dct!r} is not a valid date") from None
+    # Counting days and years from the DCT must stay inside datetime's
+    # calendar, and no news text is dated outside this range.
+    if not 1000 <= year <= 2999:
+        raise BriefpackError(f"document date {dct!r} is outside the years 1000-2999")
     return year, month, day
 
 
@@ -264,7 +268,7 @@ class _Resolver:
             # untensed clause ("the marathon takes place on Sunday") speaks of
             # the coming one: news reports past events in the past tense.
             offset = -back if self._tense() == "past" else ahead
-        return (today + dt.timedelta(days=offset)).isoformat()
+        return _shift("day", offset, self.dct_year, self.dct_month, self.dct_day)
 
     def _deictic(self, unit: str, offset: int) -> str:
         return _shift(unit, offset, self.dct_year, self.dct_month, self.dct_day)
@@ -360,10 +364,11 @@ def _shift(unit: str, offset: int, year: int | None, month: int | None, day: int
     if year is None or (unit in ("day", "week") and day is None) or (
             unit in ("month", "quarter") and month is None):
         return UNKNOWN[unit]
-    if unit == "day":
-        return (dt.date(year, month, day) + dt.timedelta(days=offset)).isoformat()
-    if unit == "week":
-        iso = (dt.date(year, month, day) + dt.timedelta(weeks=offset)).isocalendar()
+    if unit in ("day", "week"):
+        moved = dt.date(year, month, day) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
+        if unit == "day":
+            return moved.isoformat()
+        iso = moved.isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}"
     if unit == "month":
         index = year * 12 + month - 1 + offset

@@ -89,6 +89,7 @@ def test_underspecified_dates_take_the_year_from_dct_and_tense(text, dct, expect
     ("The marathon takes place on Sunday.", "2024-03-11", "2024-03-17"),
     ("He resigned last Friday.", "2020-05-28", "2020-05-22"),
     ("He will resign next Friday.", "2020-05-28", "2020-05-29"),
+    ("The company said Thursday that it had agreed.", "2020-05-28", "2020-05-28"),
     ("He resigned on Friday.", "2020-05", "XXXX-WXX-5"),
     ("He resigned on Friday.", None, "XXXX-WXX-5"),
 ])
@@ -103,7 +104,8 @@ def test_weekdays_count_from_a_dct_with_a_day(text, dct, expected):
     ("last year", "2019"), ("this year", "2020"), ("later this year", "2020"),
     ("two years ago", "2018"), ("three days ago", "2020-05-25"), ("a month ago", "2020-04"),
     ("this spring", "2020-SP"), ("last summer", "2019-SU"), ("next winter", "2020-WI"),
-    ("last quarter", "2020-Q1"),
+    ("last quarter", "2020-Q1"), ("last December", "2019-12"), ("last April", "2020-04"),
+    ("next March", "2021-03"), ("last night", "2020-05-27"), ("this morning", "2020-05-28"),
 ])
 def test_deictic_expressions_count_from_the_dct(phrase, value):
     assert found(f"It was said {phrase}.", "2020-05-28") == [(phrase, value, None)]
@@ -135,6 +137,8 @@ def test_deictic_expressions_keep_x_when_the_dct_is_too_coarse(phrase, dct, valu
      [("2016", "2016"), ("Two years later", "2018")]),
     ("The plant closed in June 2017 and reopened the following month.",
      [("June 2017", "2017-06"), ("the following month", "2017-07")]),
+    ("The dam was completed in summer 2019. The following spring the turbines turned.",
+     [("summer 2019", "2019-SU"), ("The following spring", "2020-SP")]),
     ("The next day, it rained.", [("The next day", "XXXX-XX-XX")]),
 ])
 def test_anaphoric_expressions_count_from_the_last_date_mentioned(text, expected):
@@ -174,6 +178,9 @@ def test_modifiers_set_mod_and_join_the_span(text, expected):
     "Since the fall of Kabul, a hot spring has been found.",
     "Growth was 2.5% for a second consecutive quarter; 2019/20 was a hard season.",
     "Temperatures reached 45.2 degrees and 2000 degrees at 20:00 GMT.",
+    "Some 1980 volunteers and about 2000 others helped.",
+    "Black Friday and Super Tuesday are named days; March Madness is a tournament.",
+    "The team finished a year later than planned.",
 ])
 def test_numbers_durations_and_the_modal_may_are_not_dates(text):
     assert found(text, "2020-05-28") == []
@@ -191,7 +198,7 @@ def test_results_are_sorted_by_start():
     assert [t.start for t in timexes] == sorted(t.start for t in timexes)
 
 
-@pytest.mark.parametrize("dct", ["May 2020", "2020-13", "20-05-2020", "2020-02-30"])
+@pytest.mark.parametrize("dct", ["May 2020", "2020-13", "20-05-2020", "2020-02-30", "0001-01-01", "9999"])
 def test_a_malformed_dct_is_a_user_error(dct):
     with pytest.raises(BriefpackError):
         tag("On 26 May.", dct)
