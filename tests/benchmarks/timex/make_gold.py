@@ -388,6 +388,106 @@ HELD_OUT: list[tuple[str, str | None, str]] = [
 ]
 
 
+# A second blind set, written after the first had been used for tuning.
+HELD_OUT_2: list[tuple[str, str | None, str]] = [
+    ("h2-01", "2023-08-24",
+     "India's Chandrayaan-3 landed near the Moon's south pole on [[Wednesday|2023-08-23||relative-weekday]], four "
+     "years after the Chandrayaan-2 lander crashed in [[September 2019|2019-09||explicit]]. The rover will operate "
+     "for 14 days."),
+    ("h2-02", "2022-09-29",
+     "Hurricane Ian made landfall in Florida [[Wednesday|2022-09-28||relative-weekday]] afternoon as a Category 4 "
+     "storm. It is expected to reach South Carolina by [[Friday|2022-09-30||relative-weekday]]."),
+    ("h2-03", "2019-07-17",
+     "The central bank kept rates on hold at its meeting [[last month|2019-06||relative-deictic]] but signalled a "
+     "cut in [[September|2019-09||underspecified]]."),
+    ("h2-04", "2021-05-10",
+     "The Colonial pipeline was shut down on [[Friday|2021-05-07||relative-weekday]] after a ransomware attack. The "
+     "company hopes to restore service by [[the end of the week|2021-W19|END|modifier]]."),
+    ("h2-05", "2016-06-24",
+     "Britain voted [[yesterday|2016-06-23||relative-deictic]] to leave the European Union, which it joined in "
+     "[[1973|1973||year]]. The prime minister said he would resign by [[October|2016-10||underspecified]]."),
+    ("h2-06", "2018-09-15",
+     "Lehman Brothers filed for bankruptcy on [[15 September 2008|2008-09-15||explicit]], "
+     "[[ten years ago|2008||relative-deictic]] this weekend."),
+    ("h2-07", "2020-12-09",
+     "A 90-year-old woman became the first person to receive the vaccine outside a trial on "
+     "[[Tuesday|2020-12-08||relative-weekday]]. Regulators approved it [[last week|2020-W49||relative-deictic]], and "
+     "the second dose is due in [[21 days|*||skip]]."),
+    ("h2-08", "2014-07-18",
+     "Flight MH17 was shot down over eastern Ukraine [[yesterday|2014-07-17||relative-deictic]], killing all 298 "
+     "people on board. The Boeing 777 had left Amsterdam at 12:15 local time."),
+    ("h2-09", "2019-03-29",
+     "Parliament rejected the withdrawal agreement for a third time [[today|2019-03-29||relative-deictic]], the day "
+     "the UK was originally due to leave. The EU has set a new deadline of [[12 April|2019-04-12||underspecified]]."),
+    ("h2-10", "2017-01-21",
+     "Donald Trump was sworn in as the 45th president [[yesterday|2017-01-20||relative-deictic]]. He won the "
+     "election on [[8 November|2016-11-08||underspecified]] despite losing the popular vote by nearly 2.9 million."),
+    ("h2-11", "2021-02-19",
+     "NASA's Perseverance rover touched down on Mars [[yesterday|2021-02-18||relative-deictic]] after a journey "
+     "that began in [[July 2020|2020-07||explicit]]. Its first drive is planned for "
+     "[[early March|2021-03|START|modifier]]."),
+    ("h2-12", "2022-07-01",
+     "Annual inflation in the eurozone hit 8.6% in [[June|2022-06||underspecified]], up from 8.1% in "
+     "[[May|2022-05||underspecified]]."),
+    ("h2-13", "2018-06-04",
+     "Microsoft agreed to buy GitHub for $7.5 billion, the company said [[today|2018-06-04||relative-deictic]]. The "
+     "deal is expected to close by [[the end of the year|2018|END|modifier]]."),
+    ("h2-14", "2020-08-05",
+     "A massive explosion tore through the port of Beirut [[yesterday|2020-08-04||relative-deictic]]. About 2,750 "
+     "tonnes of ammonium nitrate had been stored there since [[2014|2014||year]]."),
+    ("h2-15", "2011-03-14",
+     "The earthquake struck off the coast of Japan at 2:46 pm on [[Friday|2011-03-11||relative-weekday]], "
+     "triggering a tsunami. [[The following day|2011-03-12||anaphoric]], a hydrogen explosion hit the Fukushima plant."),
+    ("h2-16", "2019-10-10",
+     "The Nobel Prize in Literature for [[2018|2018||year]], postponed after a scandal, was awarded "
+     "[[today|2019-10-10||relative-deictic]] alongside the [[2019|2019||year]] prize."),
+    ("h2-17", "2023-11-30",
+     "The summit opens in Dubai [[tomorrow|2023-12-01||relative-deictic]] and runs until "
+     "[[12 December|2023-12-12||underspecified]]. [[Last year|2022||relative-deictic]]'s talks in Sharm el-Sheikh "
+     "ran [[two days|*||skip]] over schedule."),
+    ("h2-18", "2020-02-12",
+     "The WHO named the disease Covid-19 on [[Tuesday|2020-02-11||relative-weekday]]. Cases have risen sharply since "
+     "[[late January|2020-01|END|modifier]], and a vaccine could be 18 months away."),
+    ("h2-19", "2015-12-13",
+     "Negotiators in Paris adopted the climate agreement [[last night|2015-12-12||relative-deictic]] after "
+     "[[two weeks|*||skip]] of talks. It will enter into force in [[2020|2020||year]]."),
+    ("h2-20", "2024-02-05",
+     "The Kansas City Chiefs will face the 49ers in the Super Bowl on [[Sunday|2024-02-11||relative-weekday]], a "
+     "rematch of the game played in [[February 2020|2020-02||explicit]]."),
+    ("h2-21", None,
+     "The company was founded on [[12 March 1989|1989-03-12||explicit]]. By "
+     "[[the end of that year|1989|END|anaphoric]] it employed 40 people, and [[a decade later|1999||relative-offset]] "
+     "it was listed."),
+    ("h2-22", "2019-09-26",
+     "The climate strikes of [[20 September|2019-09-20||underspecified]] drew an estimated four million people. "
+     "Another round is planned for [[Friday|2019-09-27||relative-weekday]]."),
+    ("h2-23", "2022-01-10",
+     "Djokovic won his appeal against deportation [[today|2022-01-10||relative-deictic]]. He had arrived in "
+     "Melbourne on [[5 January|2022-01-05||underspecified]] and the Open starts on "
+     "[[17 January|2022-01-17||underspecified]]."),
+    ("h2-24", "2018-03",
+     "Spending rose in [[the fourth quarter|2017-Q4||quarter]], figures released in "
+     "[[February|2018-02||underspecified]] showed."),
+    ("h2-25", "2020-06-01",
+     "The stadium has 1,918 seats and 2020 parking spaces; the ticket office may open at 09:30."),
+    ("h2-26", "2021-10-05",
+     "Section 2021 of the tax code applies to firms with 500 or more staff. May we suggest a review?"),
+    ("h2-27", "2017-05-08",
+     "Emmanuel Macron won the French presidency [[yesterday|2017-05-07||relative-deictic]] with 66% of the vote. He "
+     "will be inaugurated [[next Sunday|2017-05-14||relative-weekday]] and faces legislative elections in "
+     "[[June|2017-06||underspecified]]."),
+    ("h2-28", "2021-11",
+     "Prices at the pump have risen every month since [[April|2021-04||underspecified]], and analysts say they "
+     "will stay high through [[the winter|2021-WI||season]]."),
+    ("h2-29", "2016-08-08",
+     "Michael Phelps won his 19th Olympic gold [[last night|2016-08-07||relative-deictic]], [[12 years|*||skip]] "
+     "after his first in Athens in [[2004|2004||year]]."),
+    ("h2-30", "2019-12-19",
+     "The House impeached the president [[last night|2019-12-18||relative-deictic]]. A Senate trial is expected in "
+     "[[January|2020-01||underspecified]]."),
+]
+
+
 def parse(marked: str) -> tuple[str, list[dict]]:
     """Strip the marks, returning the plain text and its expressions.
 
@@ -412,7 +512,7 @@ def parse(marked: str) -> tuple[str, list[dict]]:
 def main() -> None:
     out = Path(__file__).with_name("gold.jsonl")
     lines = []
-    for split, records in (("dev", RECORDS), ("heldout", HELD_OUT)):
+    for split, records in (("dev", RECORDS), ("heldout1", HELD_OUT), ("heldout2", HELD_OUT_2)):
         for rid, dct, marked in records:
             text, expressions = parse(marked)
             record = {"id": rid, "dct": dct, "text": text, "expressions": expressions, "split": split}
@@ -420,7 +520,7 @@ def main() -> None:
                 record["case"] = "negative-text"
             lines.append(json.dumps(record, ensure_ascii=False))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    count = sum(len(parse(m)[1]) for _, _, m in RECORDS + HELD_OUT)
+    count = sum(len(parse(m)[1]) for _, _, m in RECORDS + HELD_OUT + HELD_OUT_2)
     print(f"{len(lines)} texts, {count} expressions -> {out}")
 
 
