@@ -64,7 +64,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)(?<!\bGov)"
     r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z])|\n\s*")
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\"“”–—]|\b(?:and|but|while|whereas|although|though|because|that|which|who)\b")
+    r"[,;:](?!\d)|[()\"“”–—]|\b(?:and|but|while|whereas|although|though|because|that|which|who)\b")
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|won't|going\s+to|expects?|expected\s+to|scheduled|planned|plans?\s+to"
     r"|intends?\s+to|(?:is|are)\s+(?:set\s+to|due|expected)|upcoming|forthcoming|aims?\s+to)\b|'ll\b"

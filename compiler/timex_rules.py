@@ -249,19 +249,16 @@ def _week(match: re.Match, text: str) -> Found:
 
 def _weekday(match: re.Match, text: str) -> Found | None:
     relative = (match.group("rel") or "").lower() or None
-    if relative is None:
-        # "Super Tuesday", "Black Friday", "Bloody Sunday" name a day rather
-        # than point at one: a capitalised word glued in front says so.
-        name = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if name and name.group(1).lower() not in WEEKDAY_LEADERS:
-            return None
+    if relative is None and _word_before(text, match.start()) in NAMED_DAY_WORDS:
+        return None  # "Super Tuesday", "Black Friday" name a day rather than point at one
     return Found(match.start(), match.end(), "weekday",
                  {"weekday": WEEKDAYS[match.group("weekday").lower()], "relative": relative})
 
 
-_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)[ \t]+\Z")
-# Capitalised words that may open a sentence before a plain weekday.
-WEEKDAY_LEADERS = frozenset("on by since until from and or but late early that this last next the".split())
+# Words that make a weekday part of a name.
+NAMED_DAY_WORDS = frozenset("""
+super black good easter palm ash holy maundy cyber giving bloody shrove whit fat blue
+""".split())
 
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
               "this morning": 0, "this afternoon": 0, "this evening": 0}
@@ -293,8 +290,10 @@ def _ago(match: re.Match, text: str) -> Found:
 
 def _later(match: re.Match, text: str) -> Found:
     sign = 1 if match.group("dir").lower() == "later" else -1
-    return Found(match.start(), match.end(), "later",
-                 {"unit": match.group("unit").lower(), "offset": sign * _count(match)})
+    unit, count = match.group("unit").lower(), _count(match)
+    if unit == "decade":
+        unit, count = "year", count * 10
+    return Found(match.start(), match.end(), "later", {"unit": unit, "offset": sign * count})
 
 
 _ANAPHORIC_OFFSETS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
@@ -355,7 +354,7 @@ RULES: list[Rule] = [
     (re.compile(r"(?i)(?<!the )(?<!past )\b(?:(?P<adverb>earlier|later)\s+)?(?P<rel>last|this|next)\s+"
                 r"(?P<unit>week|month|year|quarter)(?![\w-])"), _deictic_unit),
     (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), _ago),
-    (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier)\b(?!\s+than)"), _later),
+    (re.compile(rf"(?i)\b{_NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>later|earlier)\b(?!\s+than)"), _later),
     (re.compile(r"(?i)\b(?:(?P<adverb>later|earlier)\s+)?(?P<det>the\s+(?:next|following|previous|preceding"
                 r"|same)|that)\s+(?P<unit>day|week|month|year)(?![\w-])"), _anaphoric),
     (re.compile(r"(?i)\b(?:(?P<adverb>later|earlier)\s+(?:in\s+)?)?(?P<det>the\s+(?:next|following"

@@ -90,6 +90,8 @@ def test_underspecified_dates_take_the_year_from_dct_and_tense(text, dct, expect
     ("He resigned last Friday.", "2020-05-28", "2020-05-22"),
     ("He will resign next Friday.", "2020-05-28", "2020-05-29"),
     ("The company said Thursday that it had agreed.", "2020-05-28", "2020-05-28"),
+    ("The storm made landfall in Florida Wednesday afternoon.", "2020-05-28", "2020-05-27"),
+    ("The quake struck at 2:46 pm on Friday, triggering a tsunami.", "2011-03-14", "2011-03-11"),
     ("He resigned on Friday.", "2020-05", "XXXX-WXX-5"),
     ("He resigned on Friday.", None, "XXXX-WXX-5"),
 ])
@@ -139,6 +141,8 @@ def test_deictic_expressions_keep_x_when_the_dct_is_too_coarse(phrase, dct, valu
      [("June 2017", "2017-06"), ("the following month", "2017-07")]),
     ("The dam was completed in summer 2019. The following spring the turbines turned.",
      [("summer 2019", "2019-SU"), ("The following spring", "2020-SP")]),
+    ("The firm was founded on 12 March 1989, and a decade later it was listed.",
+     [("12 March 1989", "1989-03-12"), ("a decade later", "1999")]),
     ("The next day, it rained.", [("The next day", "XXXX-XX-XX")]),
 ])
 def test_anaphoric_expressions_count_from_the_last_date_mentioned(text, expected):
