@@ -69,6 +69,9 @@ _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|won't|going\s+to|expects?|expected\s+to|scheduled|planned|plans?\s+to"
     r"|intends?\s+to|(?:is|are)\s+(?:set\s+to|due|expected)|upcoming|forthcoming|aims?\s+to)\b|'ll\b"
     r"|(?<!the )\bnext\b")
+# "would" marks a future seen from the past ("said the season would resume in
+# June") only in its own clause: "a resolution that would have ..." says
+# nothing about the tense of the sentence's other dates.
 _WOULD = re.compile(r"(?i)\bwould\b")
 # Case-sensitive on purpose: "[a-z]+ed" must not take "United" for a verb.
 _PAST = re.compile(
@@ -126,7 +129,11 @@ class _Anchor:
 
 
 class _Resolver:
-    """Normalises the expressions of one text, in order, keeping what it has seen."""
+    """Normalises the expressions of one text, in order, keeping what it has seen.
+
+    ``found`` is the expression being resolved; the tense and the anchor
+    bookkeeping read its position from there.
+    """
 
     def __init__(self, text: str, dct: tuple[int | None, int | None, int | None], day_first: bool):
         self.text = text
@@ -308,9 +315,12 @@ class _Resolver:
         return self._anaphoric(unit, offset)
 
     def _anchor(self, unit: str) -> _Anchor | None:
-        needs_day = unit in ("day", "week")
-        usable = [a for a in self.anchors
-                  if (a.day is not None if needs_day else a.month is not None or unit == "year")]
+        def fine_enough(anchor: _Anchor) -> bool:
+            if unit in ("day", "week"):
+                return anchor.day is not None
+            return unit == "year" or anchor.month is not None
+
+        usable = [a for a in self.anchors if fine_enough(a)]
         if not usable:
             return None
         latest = [a for a in usable if a.sentence == usable[-1].sentence]
