@@ -319,6 +319,8 @@ def _modified_unit(match: re.Match, text: str) -> Found:
                  mod=MODIFIERS[match.group("mod").lower()])
 
 
+# "The Sunday Times", "the Sunday Telegraph" are newspapers, not days.
+_NOT_A_TITLE = r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Observer|Mail|Star|Sport|Review)\b)"
 _OF_YEAR = (rf"(?:\s+of\s+(?:{_YEAR}|(?P<rel>(?i:this|last|next|the))\s+(?i:year)))")
 
 RULES: list[Rule] = [
@@ -348,7 +350,7 @@ RULES: list[Rule] = [
     (re.compile(rf"(?<![\w-])H(?P<h>[12])\s+{_YEAR}"), _h_half),
     (re.compile(rf"(?<![\w-])(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:.,]\d|\d)"
                 rf"(?:(?:\s+of|,)?\s+{_YEAR})?"), _week),
-    (re.compile(rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?<![\w-]){_WEEKDAY}"), _weekday),
+    (re.compile(rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?<![\w-]){_WEEKDAY}{_NOT_A_TITLE}"), _weekday),
     (re.compile(r"(?i)\b(?:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon"
                 r"|evening))\b"), _deictic_day),
     (re.compile(r"(?i)(?<!the )(?<!past )\b(?:(?P<adverb>earlier|later)\s+)?(?P<rel>last|this|next)\s+"

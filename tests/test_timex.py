@@ -185,6 +185,7 @@ def test_modifiers_set_mod_and_join_the_span(text, expected):
     "Some 1980 volunteers and about 2000 others helped.",
     "Black Friday and Super Tuesday are named days; March Madness is a tournament.",
     "The team finished a year later than planned.",
+    "The Sunday Times and the Sunday Telegraph disagreed.",
 ])
 def test_numbers_durations_and_the_modal_may_are_not_dates(text):
     assert found(text, "2020-05-28") == []
