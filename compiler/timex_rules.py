@@ -173,6 +173,10 @@ def _plain_year(match: re.Match, text: str) -> Found | None:
     before = _word_before(text, match.start())
     if before in ID_WORDS or before in QUANTIFIERS:
         return None
+    # Before 1900 a bare number is more often a count than a year; "in 1848"
+    # still reads as one.
+    if int(match.group("year")) < 1900 and before not in TIME_PREPOSITIONS:
+        return None
     after = _word_after(text, match.end())
     if after in UNIT_WORDS or after in {"per", "percent", "bn", "m", "k", "million"}:
         return None
