@@ -9,6 +9,7 @@ that cites both.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from compiler import timex
@@ -51,13 +52,14 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def actors(text: str) -> frozenset[str]:
-    """Names in a clause: runs of capitalised words, minus sentence openers and date words."""
-    names = set()
-    for match in _NAME.finditer(text):
-        words = [w for w in match.group(0).split() if w.lower() not in _NOT_NAMES]
-        if words:
-            names.add(" ".join(words).lower())
-    return frozenset(names)
+    """The words of the names in a clause: capitalised runs, minus sentence openers and date words.
+
+    Words rather than whole names, so that "the Wagner Group" and "Russian Wagner mercenaries"
+    are seen to share an actor.
+    """
+    return frozenset(word.lower().removesuffix("’s").removesuffix("'s")
+                     for match in _NAME.finditer(text) for word in match.group(0).split()
+                     if word.lower() not in _NOT_NAMES)
 
 
 def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool) -> list[Event]:
@@ -91,21 +93,34 @@ def _one_per_clause(events: list[Event]) -> list[Event]:
     return unique
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Same date at the finer precision, and the same actors named."""
-    if a.date != b.date or a.mod != b.mod or a.precision != "day":
-        return False
-    if set(a.sources) & set(b.sources):
+def same_event(a: Event, b: Event, common: frozenset[str]) -> bool:
+    """Same date and mod, reported by different sources, naming the same distinctive actors.
+
+    Names that many events share (the topic's main country, say) prove nothing alone: two
+    reports must share one distinctive name, and a date coarser than a day (a month holds
+    many events) must share a second name too.
+    """
+    if a.date != b.date or a.mod != b.mod or set(a.sources) & set(b.sources):
         return False
     shared = actors(a.text) & actors(b.text)
-    return len(shared) >= 2 or (len(shared) == 1 and min(len(actors(a.text)), len(actors(b.text))) == 1)
+    return bool(shared - common) and len(shared) >= (1 if a.precision == "day" else 2)
+
+
+def common_names(events: list[Event]) -> frozenset[str]:
+    """Names found in a fifth or more of the events (and at least three): too common to identify one."""
+    counts = Counter(name for event in events for name in actors(event.text))
+    return frozenset(name for name, n in counts.items() if n >= max(3, len(events) / 5))
 
 
 def merge(events: list[Event]) -> tuple[Event, ...]:
+    common = common_names(events)
     merged: list[Event] = []
+    by_date: dict[tuple[str, str | None], list[int]] = {}
     for event in events:
-        twin = next((i for i, m in enumerate(merged) if same_event(m, event)), None)
+        key = (event.date, event.mod)
+        twin = next((i for i in by_date.get(key, []) if same_event(merged[i], event, common)), None)
         if twin is None:
+            by_date.setdefault(key, []).append(len(merged))
             merged.append(event)
         else:
             first = merged[twin]
