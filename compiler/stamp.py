@@ -78,9 +78,14 @@ class StampResult:
     warnings: tuple[str, ...]
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"})
+
+
 def slug(text: str) -> str:
     """A file-name-safe lower-case ASCII rendering of a name: 'J. Smith' -> 'j-smith'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_FOLD)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "recipient"
 
 
