@@ -128,13 +128,14 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.2f} MB"
 
 
-def check_size(outgoing: Iterable[Outgoing], limit: int) -> None:
+def check_size(outgoing: list[Outgoing], limit: int) -> None:
     """Refuse the whole run if any message is over the limit, before anything is sent."""
-    largest = max(outgoing, key=lambda o: len(o.data), default=None)
-    if largest is not None and len(largest.data) > limit:
-        raise BriefpackError(f"message to {largest.recipient.email} is {_megabytes(len(largest.data))}, "
-                             f"over the {_megabytes(limit)} limit (raise 'max_message_mb' or --limit-mb, "
-                             "or send the pack another way)")
+    over = [o for o in outgoing if len(o.data) > limit]
+    if over:
+        largest = max(over, key=lambda o: len(o.data))
+        raise BriefpackError(f"{len(over)} of {len(outgoing)} messages are over the {_megabytes(limit)} limit; "
+                             f"the largest, to {largest.recipient.email}, is {_megabytes(len(largest.data))} "
+                             "(raise 'max_message_mb' or --limit-mb, or send the pack another way)")
 
 
 def read_ledger(path: Path) -> set[tuple[str, str]]:
@@ -214,9 +215,12 @@ def _describe(exc: Exception) -> str:
 
 def _dropped(exc: Exception) -> bool:
     """Whether the connection is gone, as opposed to the server refusing one message."""
-    if isinstance(exc, smtplib.SMTPResponseException) and exc.smtp_code == 421:
-        return True  # "service closing transmission channel"
-    return isinstance(exc, (smtplib.SMTPServerDisconnected, OSError))
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return exc.smtp_code == 421  # "service closing transmission channel"
+    # SMTPException is itself an OSError: only the remaining OSErrors are the socket's.
+    return not isinstance(exc, smtplib.SMTPException)
 
 
 def send_all(outgoing: list[Outgoing], settings: SmtpSettings, password: str | None, ledger: Path,
