@@ -127,32 +127,42 @@ def render_stamps(texts: list[str], width: float, height: float) -> bytes:
 class Stamper:
     """Turns one edition into copies, each an incremental update of one shared base.
 
-    The base is the original cloned into a pypdf writer, with the stamp's
-    form XObject installed on every page and every stamp's resources (one
-    shared font subset) copied in; it is written once. A copy is the base
-    plus an appended update of three objects: the form's content for this
-    recipient, the Info dictionary and the XMP metadata. Writing the whole
-    document per copy cost ~45 ms on the seed pack; an update costs ~1 ms.
+    The base is the original plus one pypdf incremental update that installs
+    the stamp's form XObject on every page and copies in every stamp's
+    resources (one shared font subset); for unstamped copies it is the
+    original itself. A copy is the base plus an appended update of three
+    objects: the form's content for this recipient, the Info dictionary and
+    the XMP metadata. Everything else stays byte for byte as WeasyPrint
+    wrote it, compression included. Rewriting the whole document per copy
+    cost ~45 ms on the seed pack and tripled its size; an update costs ~1 ms.
     """
 
     def __init__(self, original: bytes, stamp_pages: list[pypdf.PageObject]):
-        writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(original)))
-        self.info = {str(k): str(v) for k, v in writer._info.items()}
-        self.info_id = writer._info.indirect_reference.idnum
-        self.root_id = writer.root_object.indirect_reference.idnum
-        xmp_ref = writer.root_object.raw_get("/Metadata") if "/Metadata" in writer.root_object else None
+        reader = pypdf.PdfReader(io.BytesIO(original))
+        info_ref = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+        self.info = {str(k): str(v) for k, v in (reader.metadata or {}).items()}
+        self.root_id = reader.trailer.raw_get("/Root").idnum
+        xmp_ref = reader.root_object.raw_get("/Metadata") if "/Metadata" in reader.root_object else None
         self.xmp_id = xmp_ref.idnum if xmp_ref is not None else None
         self.xmp_text = xmp_ref.get_object().get_data().decode("utf-8") if xmp_ref is not None else None
-        self.form_id = _install_form(writer) if stamp_pages else None
-        # Cloning is memoised per writer: pages sharing a font share its copy.
-        self.stamp_resources = [page.raw_get("/Resources").clone(writer) for page in stamp_pages]
+        self.form_id = None
+        self.stamp_resources: list[PdfObject] = []
+        self.base = original
+        if stamp_pages:
+            writer = pypdf.PdfWriter(reader, incremental=True)
+            self.form_id = _install_form(writer)
+            # Cloning is memoised per writer: pages sharing a font share its copy.
+            self.stamp_resources = [page.raw_get("/Resources").clone(writer) for page in stamp_pages]
+            out = io.BytesIO()
+            writer.write(out)
+            self.base = out.getvalue()
         self.stamp_boxes = [ArrayObject(page.mediabox) for page in stamp_pages]
         self.stamp_contents = [page.get_contents().get_data() for page in stamp_pages]
-        out = io.BytesIO()
-        writer.write(out)
-        self.base = out.getvalue()
-        self.size = len(writer._objects) + 1
         self.prev = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", self.base[-64:]).group(1))
+        self.size = int(re.search(rb"/Size\s+(\d+)", self.base[self.prev:]).group(1))
+        if info_ref is None:  # WeasyPrint always writes one; allocate it if another tool did not
+            info_ref, self.size = pypdf.generic.IndirectObject(self.size, 0, None), self.size + 1
+        self.info_id = info_ref.idnum
 
     def copy(self, spec: CopySpec, stamp_index: int | None) -> bytes:
         """The copy for ``spec``, stamped with stamp page ``stamp_index`` if given."""
@@ -206,7 +216,12 @@ def _install_form(writer: pypdf.PdfWriter) -> int:
 
 def _incremental_update(base: bytes, objects: dict[int, PdfObject], *, prev: int, size: int,
                         root: int, info: int) -> bytes:
-    """``base`` with ``objects`` replaced by an appended update section (ISO 32000-1, 7.5.6)."""
+    """``base`` with ``objects`` replaced by an appended update (ISO 32000-1, 7.5.6).
+
+    Its cross-reference section is a stream, like the ones WeasyPrint and
+    pypdf write before it; mixing a classic table after a stream is legal
+    only in the hybrid form that some readers mishandle.
+    """
     out = io.BytesIO()
     out.write(base if base.endswith(b"\n") else base + b"\n")
     offsets = {}
@@ -215,14 +230,14 @@ def _incremental_update(base: bytes, objects: dict[int, PdfObject], *, prev: int
         out.write(f"{number} 0 obj\n".encode())
         obj.write_to_stream(out)
         out.write(b"\nendobj\n")
-    xref = out.tell()
-    # The free head entry is not needed in an update, but pypdf mis-numbers
-    # objects of sections that do not start at 0.
-    out.write(b"xref\n0 1\n0000000000 65535 f \n")
-    for number, offset in offsets.items():
-        out.write(f"{number} 1\n{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {size} /Root {root} 0 R /Info {info} 0 R /Prev {prev} >>\n"
-              f"startxref\n{xref}\n%%EOF\n".encode())
+    xref_number, xref_offset = max(size, max(objects) + 1), out.tell()
+    offsets[xref_number] = xref_offset
+    rows = b"".join(b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00" for offset in offsets.values())
+    index = " ".join(f"{number} 1" for number in offsets)
+    out.write(f"{xref_number} 0 obj\n<< /Type /XRef /Size {xref_number + 1} /Index [{index}] /W [1 4 2] "
+              f"/Root {root} 0 R /Info {info} 0 R /Prev {prev} /Length {len(rows)} >>\nstream\n".encode())
+    out.write(rows)
+    out.write(f"\nendstream\nendobj\nstartxref\n{xref_offset}\n%%EOF\n".encode())
     return out.getvalue()
 
 
