@@ -90,8 +90,8 @@ Seed pack: {pages} pages; a copy is {size / 1024:.0f} KiB on average.
 
 Stamping {COPIES} copies takes {stamping / (2 * render):.0%} of the time of rendering the pack twice.
 It is one WeasyPrint layout of all {COPIES} stamps (one page each, the bulk of the time), one pypdf
-clone of the pack per kind of copy, then per copy an appended incremental update of three objects
-(~1 ms) and an fsync'd atomic write. Multiprocessing is not used: the per-copy work is too small
+incremental update of the pack that installs the stamp on every page, then per copy an appended
+update of three objects (~1 ms) and an fsync'd atomic write. Multiprocessing is not used: the per-copy work is too small
 to pay for starting workers and cloning the pack in each.
 """
     print(report)
