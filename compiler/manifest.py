@@ -154,7 +154,9 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
+    "distribution": False,
 }
+DISTRIBUTION_KEYS = {"recipients": True, "smtp": False}
 SOURCE_KEYS = {"file": True, "id": False, "format": False, "title": False, "author": False,
                "publisher": False, "published": False, "url": False}
 THEME_KEYS = {"id": True, "title": True, "terms": False, "regex": False, "threshold": False,
@@ -226,7 +228,7 @@ def _read(root: yaml.Node, path: Path, check: _Checker) -> Manifest:
     if "themes" in top and not themes and not check.problems:
         check.problem(top["themes"], "'themes' lists no theme")
     themes, fallback = _read_fallback(top.get("fallback"), themes, check)
-    smtp = _read_smtp(top.get("smtp"), check)
+    recipients, smtp = _read_distribution(top, path, check, allow_outside)
     name = check.text(top, "output") or path.stem
     if not re.match(r"^[\w.-]+$", name) or name.startswith("."):
         check.problem(top.get("output"), f"'output' must be a plain file name, not '{name}'")
@@ -249,7 +251,7 @@ def _read(root: yaml.Node, path: Path, check: _Checker) -> Manifest:
         pdf_variant=check.choice(top, "pdf_variant", PDF_VARIANTS, "ua"),
         day_first=check.boolean(top, "day_first", True),
         actors=check.strings(top, "actors"),
-        recipients=_read_recipients(check.sequence(top, "recipients"), check),
+        recipients=recipients,
         smtp=smtp,
         max_message_bytes=int(check.number(top, "max_message_mb", 10, minimum=0.001) * 1024 * 1024),
         max_source_bytes=int(check.number(top, "max_source_mb", 20, minimum=0.001) * 1024 * 1024),
@@ -376,8 +378,47 @@ def _read_fallback(node: yaml.Node | None, themes: tuple[ThemeSpec, ...],
     return themes + (fallback,), fallback_id
 
 
+def _read_distribution(top: dict[str, yaml.Node], path: Path, check: _Checker,
+                       allow_outside: bool) -> tuple[tuple[Recipient, ...], SmtpSettings]:
+    """Recipients and SMTP settings, from the manifest or from the file its 'distribution' names.
+
+    A separate file lets one pack go to several lists, and keeps addresses
+    out of a manifest that is shared more widely than the list.
+    """
+    rel = check.text(top, "distribution")
+    if rel is None:
+        return _read_recipients(check.sequence(top, "recipients"), check), _read_smtp(top.get("smtp"), check)
+    for key in ("recipients", "smtp"):
+        if key in top:
+            check.problem(top[key], f"'{key}' cannot be set here as well as in the 'distribution' file '{rel}'")
+    file = (path.parent / rel).resolve()
+    if not allow_outside and not file.is_relative_to(path.parent.resolve()):
+        check.problem(top["distribution"], f"distribution file '{rel}' lies outside the manifest's folder "
+                                           "(set 'allow_outside: true' to allow it)")
+        return (), SmtpSettings()
+    try:
+        raw = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc}"
+        check.problem(top["distribution"], f"distribution file '{rel}' {reason}")
+        return (), SmtpSettings()
+    try:
+        root = _compose(raw, file)
+    except BriefpackError as error:
+        check.problems.append(error)
+        return (), SmtpSettings()
+    # Problems in the list name the list's own file and line.
+    inner = _Checker(file)
+    keys = inner.mapping(root, "the distribution file", DISTRIBUTION_KEYS)
+    recipients = _read_recipients(inner.sequence(keys, "recipients"), inner)
+    smtp = _read_smtp(keys.get("smtp"), inner)
+    check.problems.extend(inner.problems)
+    return recipients, smtp
+
+
 def _read_recipients(nodes: list[yaml.Node], check: _Checker) -> tuple[Recipient, ...]:
     recipients = []
+    seen: dict[str, int] = {}
     for number, node in enumerate(nodes, start=1):
         keys = check.mapping(node, f"recipient {number}", RECIPIENT_KEYS)
         name, email = check.text(keys, "name"), check.text(keys, "email")
@@ -385,6 +426,11 @@ def _read_recipients(nodes: list[yaml.Node], check: _Checker) -> tuple[Recipient
             continue
         if not EMAIL.match(email):
             check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is not an email address")
+        elif email.lower() in seen:
+            # The send log is keyed by address: two entries would get one message.
+            check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is listed already "
+                                         f"as recipient {seen[email.lower()]}")
+        seen.setdefault(email.lower(), number)
         paper = check.choice(keys, "paper", PAPERS, "") if "paper" in keys else None
         recipients.append(Recipient(name=name, email=email, organisation=check.text(keys, "organisation"),
                                     paper=paper or None, stamp=check.boolean(keys, "stamp", True)))
