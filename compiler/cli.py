@@ -1,13 +1,16 @@
 """The ``briefpack`` command line.
 
 Click gives every command its ``--help``, argument checking and exit code 2
-for usage errors; user errors raised as BriefpackError are printed as one
-line each and exit with 2 too, never as a traceback.
+for usage errors; user errors raised as BriefpackError, and the machine's
+own refusals (OSError: permissions, a full disk), are printed as one line
+each and exit with 2 too, never as a traceback. Anything else is a bug in
+briefpack and keeps its traceback so it can be reported.
 """
 from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -21,18 +24,37 @@ DEFAULT_MANIFEST = "seeds/pack.yaml"
 
 
 def user_errors(command):
-    """Print a BriefpackError as one line per problem and exit with code 2."""
+    """Print a BriefpackError or OSError as one line per problem and exit with code 2.
+
+    Ctrl-C and SIGTERM end the command with 130 and one line; the outputs
+    are written as a set at the very end, so an interrupted build leaves the
+    previous ones untouched.
+    """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
             return command(*args, **kwargs)
         except BriefpackError as error:
             for line in str(error).splitlines():
                 click.echo(f"error: {line}", err=True)
             sys.exit(2)
+        except OSError as error:
+            click.echo(f"error: {BriefpackError(error.strerror or str(error), path=error.filename)}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted; previous outputs left as they were", err=True)
+            sys.exit(130)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     return wrapper
+
+
+def _interrupt(number, frame):
+    """SIGTERM ends a build the way Ctrl-C does, with its clean-up."""
+    raise KeyboardInterrupt
 
 
 def _dct(ctx, param, value: str | None) -> str | None:
@@ -48,7 +70,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the PDF, HTML and JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -129,7 +151,7 @@ def _dates_batch(day_first: bool) -> None:
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
 @click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
 @user_errors
 def explain(manifest: Path, source_id: str | None) -> None:
