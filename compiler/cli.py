@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -41,7 +42,8 @@ def user_errors(command):
                 click.echo(f"error: {line}", err=True)
             sys.exit(2)
         except OSError as error:
-            click.echo(f"error: {BriefpackError(error.strerror or str(error), path=error.filename)}", err=True)
+            where = error.filename if isinstance(error.filename, (str, bytes, os.PathLike)) else None
+            click.echo(f"error: {BriefpackError(error.strerror or str(error), path=where)}", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             click.echo("error: interrupted; previous outputs left as they were", err=True)

@@ -198,12 +198,13 @@ def _read_text(path: Path) -> str:
         raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path) from None
     except OSError as exc:
         raise BriefpackError(f"cannot read manifest: {exc.strerror or exc}", path=path) from None
-    with os.fdopen(fd, "rb") as stream:
-        info = os.fstat(stream.fileno())
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path)
-        if not stat.S_ISREG(info.st_mode):
-            raise BriefpackError("manifest is not a regular file", path=path)
+        raise BriefpackError("manifest is not a regular file", path=path)
+    with os.fdopen(fd, "rb") as stream:
         try:
             data = stream.read(MAX_MANIFEST_BYTES + 1)
         except OSError as exc:
@@ -330,7 +331,8 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: _Checker,
         if not allow_outside and not file.is_relative_to(root):
             check.problem(keys["file"], f"source '{rel}' lies outside the manifest's folder "
                                         "(set 'allow_outside: true' to allow it)")
-        elif not is_file:
+            continue  # nothing more about a file that will not be read is worth saying
+        if not is_file:
             check.problem(keys["file"], f"source file not found: '{rel}'")
         fmt = check.text(keys, "format") or FORMATS.get(file.suffix.lower())
         if fmt not in FORMATS.values():
