@@ -60,11 +60,12 @@ class SealedFetcher(URLFetcher):
             fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return None
+        info = os.fstat(fd)
+        # Devices and pipes (/dev/urandom, a FIFO) never end, folders are not files: plain files only.
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            os.close(fd)
+            return None
         with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            # Devices and pipes (/dev/urandom, a FIFO) never end; only plain files are served.
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                return None
             data = stream.read(MAX_FILE_BYTES + 1)
         return data if len(data) <= MAX_FILE_BYTES else None
 
