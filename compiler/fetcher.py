@@ -53,12 +53,13 @@ class SealedFetcher(URLFetcher):
 
     def _read_allowed(self, path: str) -> bytes | None:
         """The file's bytes if its real path is a regular file under an allowed root."""
-        real = Path(os.path.realpath(path))  # symlinks and '..' resolved before the check
-        if not any(real.is_relative_to(root) for root in self.allowed_roots):
-            return None
         try:
-            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
+            real = Path(os.path.realpath(path))  # symlinks and '..' resolved before the check
+            if not any(real.is_relative_to(root) for root in self.allowed_roots):
+                return None
+            # O_NOFOLLOW: a symlink swapped in since realpath() is refused, not followed.
+            fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except (OSError, ValueError):  # ValueError: a NUL byte in the path
             return None
         info = os.fstat(fd)
         # Devices and pipes (/dev/urandom, a FIFO) never end, folders are not files: plain files only.
