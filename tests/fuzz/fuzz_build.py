@@ -145,7 +145,7 @@ def mutate_manifest(rng: random.Random, text: str) -> str:
         for level in range(1, rng.randrange(2, 9)):
             lines.insert(level, f"{'abcdefgh'[level]}: &{'abcdefgh'[level]} [" + ", ".join([f"*{'abcdefgh'[level - 1]}"] * 10) + "]")
     else:
-        return mutate_bytes(rng, text.encode()).decode("utf-8", "surrogateescape")
+        return mutate_bytes(rng, text.encode("utf-8", "surrogateescape")).decode("utf-8", "surrogateescape")
     return "\n".join(lines)
 
 
