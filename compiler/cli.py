@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -27,14 +28,15 @@ DEFAULT_MANIFEST = "seeds/pack.yaml"
 def user_errors(command):
     """Print a BriefpackError or OSError as one line per problem and exit with code 2.
 
-    Ctrl-C and SIGTERM end the command with 130 and one line; the outputs
-    are written as a set at the very end, so an interrupted build leaves the
-    previous ones untouched.
+    Ctrl-C and SIGTERM end the command with 130 and one line; a build
+    writes its outputs as a set at the very end, so an interrupted build
+    leaves either all the previous ones or all new ones.
     """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+        previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
         try:
             return command(*args, **kwargs)
         except BriefpackError as error:
@@ -46,10 +48,11 @@ def user_errors(command):
             click.echo(f"error: {BriefpackError(error.strerror or str(error), path=where)}", err=True)
             sys.exit(2)
         except KeyboardInterrupt:
-            click.echo("error: interrupted; previous outputs left as they were", err=True)
+            click.echo("error: interrupted", err=True)
             sys.exit(130)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            if main_thread:
+                signal.signal(signal.SIGTERM, previous)
 
     return wrapper
 
