@@ -187,6 +187,7 @@ def run_case(number: int, seed: int, render: bool, scratch: Path) -> tuple[str, 
     folder.mkdir()
     try:
         make_case(rng, folder)
+        signal.signal(signal.SIGALRM, _alarm)
         signal.alarm(CASE_SECONDS)
         try:
             if render:
@@ -216,7 +217,6 @@ def main() -> int:
     parser.add_argument("--render-every", type=int, default=200, help="full PDF build every N-th case")
     parser.add_argument("--replay", type=int, help="run only this case number, and show its traceback")
     args = parser.parse_args()
-    signal.signal(signal.SIGALRM, _alarm)
     numbers = [args.replay] if args.replay is not None else range(args.cases)
     outcomes: Counter[str] = Counter()
     crash_kinds: Counter[str] = Counter()
