@@ -297,9 +297,13 @@ def _read(root: yaml.Node, path: Path, check: _Checker) -> Manifest:
         actors=check.strings(top, "actors"),
         recipients=_read_recipients(check.sequence(top, "recipients"), check),
         smtp=smtp,
-        max_message_bytes=int(check.number(top, "max_message_mb", 10, minimum=0.001, maximum=MAX_MB) * 1024 * 1024),
-        max_source_bytes=int(check.number(top, "max_source_mb", 20, minimum=0.001, maximum=MAX_MB) * 1024 * 1024),
+        max_message_bytes=_megabytes(check, top, "max_message_mb", 10),
+        max_source_bytes=_megabytes(check, top, "max_source_mb", 20),
     )
+
+
+def _megabytes(check: _Checker, keys: dict[str, yaml.Node], key: str, default: float) -> int:
+    return int(check.number(keys, key, default, minimum=0.001, maximum=MAX_MB) * 1024 * 1024)
 
 
 def _read_sources(nodes: list[yaml.Node], path: Path, check: _Checker,
@@ -326,7 +330,8 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: _Checker,
             file = (path.parent / rel).resolve()
             is_file = file.is_file()
         except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, name too long, symlink loop
-            check.problem(keys["file"], f"source file cannot be used: '{rel}' ({getattr(exc, 'strerror', None) or exc})")
+            reason = getattr(exc, "strerror", None) or exc
+            check.problem(keys["file"], f"source file cannot be used: '{rel}' ({reason})")
             continue
         if not allow_outside and not file.is_relative_to(root):
             check.problem(keys["file"], f"source '{rel}' lies outside the manifest's folder "
