@@ -140,10 +140,12 @@ def mutate_manifest(rng: random.Random, text: str) -> str:
         lines[i] = " " * rng.randrange(0, 9) + line.lstrip()
     elif kind == "duplicate_line":
         lines.insert(i, line)
-    elif kind == "alias":
+    elif kind == "alias":  # a billion-laughs ladder of random height
+        names = "abcdefgh"
         lines.insert(0, "a: &a [x, x, x, x, x, x, x, x, x, x]")
         for level in range(1, rng.randrange(2, 9)):
-            lines.insert(level, f"{'abcdefgh'[level]}: &{'abcdefgh'[level]} [" + ", ".join([f"*{'abcdefgh'[level - 1]}"] * 10) + "]")
+            aliases = ", ".join([f"*{names[level - 1]}"] * 10)
+            lines.insert(level, f"{names[level]}: &{names[level]} [{aliases}]")
     else:
         return mutate_bytes(rng, text.encode("utf-8", "surrogateescape")).decode("utf-8", "surrogateescape")
     return "\n".join(lines)
