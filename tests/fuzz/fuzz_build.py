@@ -117,7 +117,7 @@ def mutate_manifest(rng: random.Random, text: str) -> str:
     kind = rng.choice(["value", "value", "value", "key", "key", "delete_line", "shuffle", "indent",
                        "duplicate_line", "alias", "bytes"])
     content = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
-    i = rng.choice(content)
+    i = rng.choice(content or range(len(lines)))  # an earlier mutation may have left no content lines
     line = lines[i]
     if kind == "value" and ":" in line:
         head = line.split(":", 1)[0]
@@ -183,12 +183,20 @@ def _alarm(number, frame):
 
 
 def run_case(number: int, seed: int, render: bool, scratch: Path) -> tuple[str, str | None]:
-    """Build one mutated case; return (outcome, traceback or None)."""
+    """Build one mutated case; return (outcome, traceback or None).
+
+    Outcomes: ok, refused (a BriefpackError), crash (any other exception or a
+    hang; inputs saved), harness (the mutation itself failed; nothing built).
+    """
     rng = random.Random(f"{seed}:{number}")
     folder = scratch / f"case-{number}"
     folder.mkdir()
     try:
         make_case(rng, folder)
+    except Exception:  # a bug in the fuzzer's own mutations, not in briefpack: counted apart
+        shutil.rmtree(folder, ignore_errors=True)
+        return "harness", traceback.format_exc()
+    try:
         signal.signal(signal.SIGALRM, _alarm)
         signal.alarm(CASE_SECONDS)
         try:
@@ -231,7 +239,7 @@ def main() -> int:
             outcome, trace = run_case(number, args.seed, render, Path(scratch))
             outcomes[outcome] += 1
             if trace:
-                crash_kinds[trace.strip().splitlines()[-1][:160]] += 1
+                crash_kinds[f"{outcome}: {trace.strip().splitlines()[-1][:160]}"] += 1
                 if args.replay is not None:
                     print(trace)
             done = sum(outcomes.values())
@@ -241,10 +249,10 @@ def main() -> int:
     print(f"cases: {sum(outcomes.values())} (full renders: {renders}), seed {args.seed}, "
           f"{elapsed:.0f} s ({sum(outcomes.values()) / max(elapsed, 1e-9):.1f} cases/s)")
     print(f"outcomes: ok {outcomes['ok']}, refused with BriefpackError {outcomes['refused']}, "
-          f"crashes {outcomes['crash']}")
+          f"crashes {outcomes['crash']}, fuzzer errors {outcomes['harness']}")
     for kind, count in crash_kinds.most_common():
         print(f"  {count} × {kind}")
-    return 1 if outcomes["crash"] else 0
+    return 1 if outcomes["crash"] or outcomes["harness"] else 0
 
 
 if __name__ == "__main__":
