@@ -20,7 +20,7 @@ from compiler.manifest import MAX_NODES
 from compiler.model import SourceSpec
 from compiler.readers import read_source
 
-from conftest import MINIMAL, TEXT, assert_one_error, error_lines, run, write_pack
+from harden_support import MINIMAL, TEXT, assert_one_error, error_lines, run, write_pack
 
 awaits_readers = pytest.mark.xfail(strict=False, reason="awaits readers")
 

@@ -18,7 +18,7 @@ import compiler.outputs
 from compiler.errors import BriefpackError
 from compiler.outputs import pack_lock, write_atomic, write_outputs
 
-from conftest import REPO, run, write_pack
+from harden_support import REPO, run, write_pack
 
 SUFFIXES = ("pdf", "html", "json")
 

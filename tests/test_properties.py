@@ -21,7 +21,7 @@ from compiler.manifest import load_manifest
 from compiler.model import Cleaned, Manifest
 from compiler.timex import tag
 
-from conftest import MINIMAL
+from harden_support import MINIMAL
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

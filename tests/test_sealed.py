@@ -22,7 +22,7 @@ import compiler.render
 from compiler.fetcher import MAX_DATA_URL_BYTES, SealedFetcher
 from compiler.render import LAYOUTS, environment, render_pdf
 
-from conftest import CASES, run
+from harden_support import CASES, run
 
 HOSTILE_URLS = ("file:///etc/passwd", "file:///dev/urandom", "http://127.0.0.1:9/x")
 LITERALS = [

@@ -1,10 +1,13 @@
-"""Helpers shared by the hardening tests: tiny packs in tmp_path and CLI runs."""
+"""Helpers shared by the hardening tests: tiny packs in tmp_path and CLI runs.
+
+A plain module rather than conftest.py, so it cannot collide with fixtures
+other test suites in this folder define.
+"""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from compiler.cli import cli
@@ -55,8 +58,3 @@ def assert_one_error(result, path: Path, message: str, *, line: int | None = Non
     shown = re.escape(str(path))
     where = rf"{shown}:{line}:" if line is not None else rf"{shown}:(\d+:)?"
     assert re.fullmatch(rf"error: {where} {message}", errors[0]), (errors[0], message)
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> Path:
-    return write_pack(tmp_path / "pack")
