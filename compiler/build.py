@@ -9,7 +9,7 @@ from compiler.export import to_json
 from compiler.glossary import build_glossary
 from compiler.manifest import load_manifest
 from compiler.model import Manifest, Pack
-from compiler.outputs import write_atomic
+from compiler.outputs import write_outputs
 from compiler.render import render_html, render_pdf
 from compiler.sources import load_source
 from compiler.theme import theme_sources
@@ -67,7 +67,6 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = l
     progress("writing outputs")
     out = Path(out_dir)
     paths = {suffix: out / f"{manifest.name}.{suffix}" for suffix in ("pdf", "html", "json")}
-    write_atomic(paths["html"], html)
-    write_atomic(paths["json"], to_json(pack, rendered.pages))
-    write_atomic(paths["pdf"], rendered.pdf)
+    write_outputs(out, manifest.name, {paths["html"]: html, paths["json"]: to_json(pack, rendered.pages),
+                                       paths["pdf"]: rendered.pdf})
     return BuildResult(pack=pack, pages=rendered.pages, pdf=paths["pdf"], html=paths["html"], json=paths["json"])

@@ -1,14 +1,19 @@
 """The ``briefpack`` command line.
 
 Click gives every command its ``--help``, argument checking and exit code 2
-for usage errors; user errors raised as BriefpackError are printed as one
-line each and exit with 2 too, never as a traceback.
+for usage errors; user errors raised as BriefpackError, and the machine's
+own refusals (OSError: permissions, a full disk), are printed as one line
+each and exit with 2 too, never as a traceback. Anything else is a bug in
+briefpack and keeps its traceback so it can be reported.
 """
 from __future__ import annotations
 
 import functools
 import json
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -21,18 +26,40 @@ DEFAULT_MANIFEST = "seeds/pack.yaml"
 
 
 def user_errors(command):
-    """Print a BriefpackError as one line per problem and exit with code 2."""
+    """Print a BriefpackError or OSError as one line per problem and exit with code 2.
+
+    Ctrl-C and SIGTERM end the command with 130 and one line; a build
+    writes its outputs as a set at the very end, so an interrupted build
+    leaves either all the previous ones or all new ones.
+    """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+        previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
         try:
             return command(*args, **kwargs)
         except BriefpackError as error:
             for line in str(error).splitlines():
                 click.echo(f"error: {line}", err=True)
             sys.exit(2)
+        except OSError as error:
+            where = error.filename if isinstance(error.filename, (str, bytes, os.PathLike)) else None
+            click.echo(f"error: {BriefpackError(error.strerror or str(error), path=where)}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGTERM, previous)
 
     return wrapper
+
+
+def _interrupt(number, frame):
+    """SIGTERM ends a build the way Ctrl-C does, with its clean-up."""
+    raise KeyboardInterrupt
 
 
 def _dct(ctx, param, value: str | None) -> str | None:
@@ -48,7 +75,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the PDF, HTML and JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -129,7 +156,7 @@ def _dates_batch(day_first: bool) -> None:
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
 @click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
 @user_errors
 def explain(manifest: Path, source_id: str | None) -> None:

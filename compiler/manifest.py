@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import math
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -24,8 +27,11 @@ PAPERS = ("A4", "Letter")
 PDF_VARIANTS = ("ua", "a3b")
 SECURITY = ("none", "starttls", "tls")
 MAX_NODES = 20_000  # far above any real manifest, far below an alias bomb
+MAX_MANIFEST_BYTES = 1024 * 1024  # a manifest is a page of YAML; a megabyte is a mistake or an attack
+MAX_MB = 1024 * 1024  # size limits above a terabyte are typos, and would overflow as bytes
 
-PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# ASCII digits only: \d would let '٢٠٢٠' through as a year.
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 THEME_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -97,17 +103,22 @@ class _Checker:
         return default
 
     def number(self, keys: dict[str, yaml.Node], key: str, default: float, *, integer: bool = False,
-               minimum: float | None = None) -> float:
+               minimum: float | None = None, maximum: float | None = None) -> float:
         value = self.text(keys, key)
         if value is None:
             return default
         try:
             number = int(value) if integer else float(value)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):  # float() accepts 'nan' and 'inf', which no setting means
             self.problem(keys[key], f"'{key}' must be a {'whole ' if integer else ''}number, not '{value}'")
             return default
         if minimum is not None and number < minimum:
             self.problem(keys[key], f"'{key}' must be at least {minimum:g}, not {value}")
+            return default
+        if maximum is not None and number > maximum:
+            self.problem(keys[key], f"'{key}' must be at most {maximum:g}, not {value}")
             return default
         return number
 
@@ -170,12 +181,7 @@ SMTP_KEYS = {"host": False, "port": False, "security": False, "user": False, "se
 def load_manifest(path: Path | str) -> Manifest:
     """Read and validate the manifest at ``path``; raise ManifestError listing every problem."""
     path = Path(path).absolute()
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BriefpackError("manifest not found", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefpackError(f"cannot read manifest: {exc}", path=path) from None
+    raw = _read_text(path)
     root = _compose(raw, path)
     check = _Checker(path)
     manifest = _read(root, path, check)
@@ -184,9 +190,47 @@ def load_manifest(path: Path | str) -> Manifest:
     return manifest
 
 
+def _read_text(path: Path) -> str:
+    """The manifest's text: a regular UTF-8 file of sane size, or a one-line reason why not."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hang the build
+    except FileNotFoundError:
+        raise BriefpackError("manifest not found", path=path) from None
+    except IsADirectoryError:
+        raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path) from None
+    except OSError as exc:
+        raise BriefpackError(f"cannot read manifest: {exc.strerror or exc}", path=path) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path)
+        raise BriefpackError("manifest is not a regular file", path=path)
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            data = stream.read(MAX_MANIFEST_BYTES + 1)
+        except OSError as exc:
+            raise BriefpackError(f"cannot read manifest: {exc.strerror or exc}", path=path) from None
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise BriefpackError(f"manifest is larger than {MAX_MANIFEST_BYTES // 1024} KB", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BriefpackError(f"manifest is not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); "
+                             "save it as UTF-8", path=path, line=line) from None
+
+
 def _compose(raw: str, path: Path) -> yaml.Node:
     try:
         root = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise BriefpackError("invalid YAML: nested too deeply", path=path) from None
+    except yaml.reader.ReaderError as exc:
+        line = raw[:exc.position].count("\n") + 1
+        raise BriefpackError(f"invalid YAML: character #x{exc.character:04x} is not allowed in a manifest",
+                             path=path, line=line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -220,6 +264,8 @@ def _count_nodes(root: yaml.Node, path: Path) -> None:
 def _read(root: yaml.Node, path: Path, check: _Checker) -> Manifest:
     top = check.mapping(root, "the manifest", TOP_KEYS)
     title = check.text(top, "title") or ""
+    if "title" in top and not title:
+        check.problem(top["title"], "'title' must not be empty")
     allow_outside = check.boolean(top, "allow_outside", False)
     sources = _read_sources(check.sequence(top, "sources"), path, check, allow_outside)
     if "sources" in top and not sources and not check.problems:
@@ -253,9 +299,13 @@ def _read(root: yaml.Node, path: Path, check: _Checker) -> Manifest:
         actors=check.strings(top, "actors"),
         recipients=recipients,
         smtp=smtp,
-        max_message_bytes=int(check.number(top, "max_message_mb", 10, minimum=0.001) * 1024 * 1024),
-        max_source_bytes=int(check.number(top, "max_source_mb", 20, minimum=0.001) * 1024 * 1024),
+        max_message_bytes=_megabytes(check, top, "max_message_mb", 10),
+        max_source_bytes=_megabytes(check, top, "max_source_mb", 20),
     )
+
+
+def _megabytes(check: _Checker, keys: dict[str, yaml.Node], key: str, default: float) -> int:
+    return int(check.number(keys, key, default, minimum=0.001, maximum=MAX_MB) * 1024 * 1024)
 
 
 def _read_sources(nodes: list[yaml.Node], path: Path, check: _Checker,
@@ -277,11 +327,19 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: _Checker,
             check.problem(keys.get("id", node),
                           f"duplicate source id '{source_id}' (also on line {seen_ids[source_id]})")
         seen_ids[source_id] = node.start_mark.line + 1
-        file = (path.parent / rel).resolve()
+        try:
+            # resolve() follows symlinks, so a link inside the folder to a file outside counts as outside
+            file = (path.parent / rel).resolve()
+            is_file = file.is_file()
+        except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, name too long, symlink loop
+            reason = getattr(exc, "strerror", None) or exc
+            check.problem(keys["file"], f"source file cannot be used: '{rel}' ({reason})")
+            continue
         if not allow_outside and not file.is_relative_to(root):
             check.problem(keys["file"], f"source '{rel}' lies outside the manifest's folder "
                                         "(set 'allow_outside: true' to allow it)")
-        elif not file.is_file():
+            continue  # nothing more about a file that will not be read is worth saying
+        if not is_file:
             check.problem(keys["file"], f"source file not found: '{rel}'")
         fmt = check.text(keys, "format") or FORMATS.get(file.suffix.lower())
         if fmt not in FORMATS.values():
@@ -323,12 +381,14 @@ def _read_rules(keys: dict[str, yaml.Node], key: str, check: _Checker, *, regex:
             try:
                 weight = float(weight_node.value)
             except (TypeError, ValueError):
+                weight = math.nan
+            if not math.isfinite(weight):
                 check.problem(weight_node, f"weight of '{pattern}' must be a number")
                 continue
         if regex:
             try:
                 re.compile(pattern)
-            except re.error as exc:
+            except (re.error, RecursionError, OverflowError) as exc:  # the latter two: absurd nesting or repeats
                 check.problem(pattern_node, f"invalid regular expression '{pattern}': {exc}")
                 continue
         rules.append(Rule(pattern=str(pattern).strip(), weight=weight, regex=regex))
@@ -346,8 +406,9 @@ def _read_themes(nodes: list[yaml.Node], check: _Checker) -> tuple[ThemeSpec, ..
             check.problem(keys["id"], f"theme id '{theme_id}' must be lower-case letters, digits, - or _")
         if any(t.id == theme_id for t in themes):
             check.problem(keys["id"], f"duplicate theme id '{theme_id}'")
+        reported = len(check.problems)
         rules = _read_rules(keys, "terms", check, regex=False) + _read_rules(keys, "regex", check, regex=True)
-        if not rules and "terms" not in keys and "regex" not in keys:
+        if not rules and len(check.problems) == reported:  # an empty 'terms:' is no rule either
             check.problem(node, f"theme '{theme_id}' has no rules: give it 'terms' or 'regex'")
         themes.append(ThemeSpec(id=theme_id, title=check.text(keys, "title") or theme_id,
                                 rules=tuple(rules),
