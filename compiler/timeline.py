@@ -9,10 +9,12 @@ that cites both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 
 from compiler import timex
-from compiler.model import Event, Mention, Paragraph, Source
+from compiler.model import Event, Mention, Paragraph, Source, Timex
 
 PARAGRAPH_GAP = "\n\n"
 MAX_EVENT_CHARS = 240
@@ -60,17 +62,26 @@ def actors(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool) -> list[Event]:
+def tag_source(source: Source, body: str, *, day_first: bool) -> tuple[Timex, ...]:
+    """The dated expressions of one source's body; the costly step, so the build caches it per source."""
+    return tuple(timex.tag(body, source.published, day_first=day_first))
+
+
+TagSource = Callable[..., Sequence[Timex]]  # called as tag(source, body, day_first=...), like tag_source
+
+
+def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool,
+                  tag: TagSource = tag_source) -> list[Event]:
     paragraphs = list(paragraphs)
     body, starts = "", []
     for paragraph in paragraphs:
         starts.append(len(body))
         body += _FOOTNOTE_CALL.sub("", paragraph.text) + PARAGRAPH_GAP
     events: list[Event] = []
-    for expression in timex.tag(body, source.published, day_first=day_first):
+    for expression in tag(source, body, day_first=day_first):
         if not _DATE_VALUE.match(expression.value):
             continue
-        index = max(i for i, s in enumerate(starts) if s <= expression.start)
+        index = bisect_right(starts, expression.start) - 1
         paragraph, offset = paragraphs[index], starts[index]
         text = body[offset:offset + len(paragraph.text)]
         clause = sentence_around(text, expression.start - offset, expression.end - offset)
@@ -95,18 +106,35 @@ def same_event(a: Event, b: Event) -> bool:
     """Same date at the finer precision, and the same actors named."""
     if a.date != b.date or a.mod != b.mod or a.precision != "day":
         return False
+    return _same_actors(a, b, actors(a.text), actors(b.text))
+
+
+def _same_actors(a: Event, b: Event, names_a: frozenset[str], names_b: frozenset[str]) -> bool:
     if set(a.sources) & set(b.sources):
         return False
-    shared = actors(a.text) & actors(b.text)
-    return len(shared) >= 2 or (len(shared) == 1 and min(len(actors(a.text)), len(actors(b.text))) == 1)
+    shared = names_a & names_b
+    return len(shared) >= 2 or (len(shared) == 1 and min(len(names_a), len(names_b)) == 1)
 
 
 def merge(events: list[Event]) -> tuple[Event, ...]:
+    """Each event joins the earliest merged entry that is the same event, as a pairwise scan would.
+
+    Only day-precise entries of the same date and modifier can match, so they
+    are indexed by (date, mod) and each event is compared with its bucket
+    alone; actors are read once per event rather than once per comparison.
+    """
     merged: list[Event] = []
+    names: list[frozenset[str]] = []
+    buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for event in events:
-        twin = next((i for i, m in enumerate(merged) if same_event(m, event)), None)
+        own = actors(event.text)
+        twin = next((i for i in buckets.get((event.date, event.mod), ())
+                     if _same_actors(merged[i], event, names[i], own)), None)
         if twin is None:
+            if event.precision == "day":
+                buckets[(event.date, event.mod)].append(len(merged))
             merged.append(event)
+            names.append(own)
         else:
             first = merged[twin]
             merged[twin] = Event(date=first.date, mod=first.mod, precision=first.precision,
@@ -115,9 +143,11 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
 
 
 def build_timeline(sources: tuple[Source, ...], paragraphs: tuple[Paragraph, ...], *,
-                   day_first: bool) -> tuple[Event, ...]:
+                   day_first: bool, tag: TagSource = tag_source) -> tuple[Event, ...]:
+    by_source: dict[str, list[Paragraph]] = defaultdict(list)
+    for p in paragraphs:
+        by_source[p.source].append(p)
     events: list[Event] = []
     for source in sources:
-        own = [p for p in paragraphs if p.source == source.id]
-        events.extend(source_events(source, own, day_first=day_first))
+        events.extend(source_events(source, by_source.get(source.id, ()), day_first=day_first, tag=tag))
     return merge(events)
