@@ -96,9 +96,8 @@ def _imported(path: Path, name: str) -> set[str]:
     return {n for n in found if n == "compiler" or n.startswith("compiler.")}
 
 
-@cache
-def code_digest(stage: str) -> str:
-    """The compiler version and the text of every compiler module the stage's module reaches."""
+def stage_modules(stage: str) -> dict[str, Path]:
+    """Every compiler module the stage's module imports, directly or not, with the package itself."""
     seen: dict[str, Path] = {}
     pending = [STAGE_MODULES[stage], "compiler"]
     while pending:
@@ -108,6 +107,13 @@ def code_digest(stage: str) -> str:
             continue
         seen[name] = path
         pending.extend(_imported(path, name))
+    return seen
+
+
+@cache
+def code_digest(stage: str) -> str:
+    """The compiler version and the text of every compiler module the stage runs."""
+    seen = stage_modules(stage)
     # Data files beside the code (word lists, gazetteers) may steer any stage.
     data = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc"))
     return digest(__version__, *(part for n in sorted(seen) for part in (n, file_digest(seen[n]))),

@@ -8,11 +8,12 @@ records each stage's wall time and the process's peak memory when it ended.
 from __future__ import annotations
 
 import resource
-import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 # Below this, a build is over before a display would be read.
 DISPLAY_DELAY = 0.4
@@ -21,13 +22,10 @@ DISPLAY_DELAY = 0.4
 class Terminal:
     """A one-line rich display of the stage and its count, removed when the build ends."""
 
-    def __init__(self, stream: TextIO = sys.stderr, *, delay: float = DISPLAY_DELAY):
-        from rich.console import Console  # only a terminal build pays for importing rich
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    def __init__(self, console: Console | None = None, *, delay: float = DISPLAY_DELAY):
         self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                   TextColumn("{task.fields[count]}"), TimeElapsedColumn(),
-                                  console=Console(file=stream), transient=True)
+                                  console=console or Console(stderr=True), transient=True)
         self._task = self._progress.add_task("starting", total=None, count="")
         self._lock = threading.Lock()
         self._finished = False
