@@ -6,7 +6,7 @@
 Every build is a fresh ``python -m compiler build --force`` into an empty
 folder (no cache), timed from outside; stage times come from the build's own
 ``--timings`` file, peak memory from the child's rusage (``os.wait4``). The
-reference is ``python -m weasyprint`` on the HTML that build emitted, both
+reference is ``python -m weasyprint --base-url layouts/`` on the HTML that build emitted, both
 bare and with the PDF/UA options the build itself uses. Medians of
 ``--repeat`` runs; the machine is shared, so read single runs with care.
 """
@@ -42,6 +42,8 @@ STAGES = {
     "outputs": ("writing outputs",),
 }
 OUTSIDE_WEASYPRINT = ("read+clean", "theme", "timeline", "template", "outputs")
+# The layout folder as base URL, as the build has it, so fonts or images the layout links load the same.
+WEASYPRINT = (sys.executable, "-m", "weasyprint", "--base-url", str(ROOT / "layouts") + "/")
 UA_OPTIONS = ("--pdf-variant", "pdf/ua-1", "--pdf-tags")
 
 
@@ -100,8 +102,8 @@ def measure(case: Case, repeat: int) -> Measure:
         html = next(out.glob("*.html"))
         pages = json.loads(next(out.glob("*.json")).read_text())["pages"]
         for _ in range(repeat):
-            weasy.append(run([sys.executable, "-m", "weasyprint", str(html), str(Path(tmp) / "bare.pdf")]))
-            weasy_ua.append(run([sys.executable, "-m", "weasyprint", *UA_OPTIONS, str(html), str(Path(tmp) / "ua.pdf")]))
+            weasy.append(run([*WEASYPRINT, str(html), str(Path(tmp) / "bare.pdf")]))
+            weasy_ua.append(run([*WEASYPRINT, *UA_OPTIONS, str(html), str(Path(tmp) / "ua.pdf")]))
         checks = [run([sys.executable, "-m", "compiler", "build", str(case.manifest), "--out", str(out)])
                   for _ in range(max(repeat, 3))]
         if not all(c.stdout.startswith("up to date") for c in checks):

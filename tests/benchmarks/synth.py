@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SIZES = (20, 100, 400)
 PARAGRAPHS_PER_SOURCE = (3, 8)
+# The share of sources that report an earlier source's story (its dates and names), so the
+# timeline has the same events from several sources to merge, as a real pack has.
+SAME_STORY = 0.3
 LONG_CHUNK = 1500  # seeds without blank lines between paragraphs are split at lines instead
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -112,10 +115,14 @@ def generate(size: int, out: Path, *, seed: int = 1) -> Path:
     base = yaml.safe_load((SEEDS / "pack.yaml").read_text(encoding="utf-8"))
     published = [s["published"] for s in base["sources"] if s.get("published")]
     out.mkdir(parents=True, exist_ok=True)
-    sources = []
+    sources, stories = [], []
     for index in range(1, size + 1):
-        years, months = rng.randint(-2, 2), rng.randint(0, 11)
-        choice = {name: rng.choice(options) for name, options in NAMES.items()}
+        if stories and rng.random() < SAME_STORY:
+            years, months, choice = rng.choice(stories)
+        else:
+            years, months = rng.randint(-2, 2), rng.randint(0, 11)
+            choice = {name: rng.choice(options) for name, options in NAMES.items()}
+            stories.append((years, months, choice))
         paragraphs = rng.sample(pool, rng.randint(*PARAGRAPHS_PER_SOURCE))
         text = "\n\n".join(rename(shift_dates(p, years, months), choice) for p in paragraphs) + "\n"
         name = f"src_{index:04d}.txt"
