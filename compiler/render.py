@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from compiler import __version__, timex
 from compiler.fetcher import SealedFetcher
+from compiler.pdfspeed import cached_page_references
 from compiler.model import Chapter, Event, GlossaryEntry, Pack, Paragraph, Source
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -185,7 +186,8 @@ def render_pdf(html: str, *, variant: str, progress=lambda stage, done=None, tot
     with _captured_weasyprint_warnings() as logged:
         document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
         progress("writing PDF", len(document.pages), None, "pages")
-        pdf = document.write_pdf(**pdf_options(variant))
+        with cached_page_references():
+            pdf = document.write_pdf(**pdf_options(variant))
     warnings = [f"refused to fetch {url}" for url in fetcher.refused] + logged
     return Rendered(pdf=pdf, pages=len(document.pages), warnings=tuple(dict.fromkeys(warnings)))
 

@@ -57,12 +57,16 @@ def variant(html: str, changes: list[tuple[str, str]]) -> str:
     return re.sub(r"(<style[^>]*>)(.*?)(</style>)", restyle, html, flags=re.S)
 
 
-def measure(path: Path, repeat: int) -> tuple[float, int, int]:
-    runs = [bench_build.run([sys.executable, "-c", RENDER, str(path), str(path.with_suffix(".pdf")),
-                             str(bench_build.ROOT / "layouts") + "/"])
-            for _ in range(repeat)]
-    return (statistics.median(r.seconds for r in runs), max(r.peak_rss_kb for r in runs),
-            int(runs[0].stdout.strip()))
+def measure(paths: dict[str, Path], repeat: int) -> dict[str, tuple[float, int, int]]:
+    """Median seconds, peak RSS and pages per variant, taken round-robin so load drifts hit all alike."""
+    runs: dict[str, list[bench_build.Run]] = {name: [] for name in paths}
+    for attempt in range(repeat):
+        for name, path in paths.items():
+            print(f"run {attempt + 1}/{repeat}: {name} …", file=sys.stderr, flush=True)
+            runs[name].append(bench_build.run([sys.executable, "-c", RENDER, str(path), str(path.with_suffix(".pdf")),
+                                               str(bench_build.ROOT / "layouts") + "/"]))
+    return {name: (statistics.median(r.seconds for r in found), max(r.peak_rss_kb for r in found),
+                   int(found[0].stdout.strip())) for name, found in runs.items()}
 
 
 def default_html() -> Path:
@@ -76,7 +80,7 @@ def default_html() -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("html", nargs="?", type=Path, help="default: the 100-source synthetic pack, built first")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", nargs="*", help="measure only these variants")
     parser.add_argument("--write", action="store_true", help=f"write the table into {COSTS.name}")
     args = parser.parse_args()
@@ -86,20 +90,20 @@ def main() -> None:
     chosen["all of the above"] = ("every variant at once", [c for _, cs in chosen.values() for c in cs])
     rows = []
     with tempfile.TemporaryDirectory(prefix="briefpack-css-") as tmp:
-        baseline_path = Path(tmp) / "baseline.html"
-        baseline_path.write_text(html, encoding="utf-8")
-        print("measuring the unchanged stylesheet …", file=sys.stderr, flush=True)
-        base_seconds, base_rss, base_pages = measure(baseline_path, args.repeat)
-        for name, (what, changes) in chosen.items():
-            print(f"measuring without {name} …", file=sys.stderr, flush=True)
-            path = Path(tmp) / (re.sub(r"\W+", "-", name) + ".html")
-            path.write_text(variant(html, changes), encoding="utf-8")
-            seconds, rss, pages = measure(path, args.repeat)
-            rows.append(f"| {name} | {what} | {seconds:.2f} | {base_seconds - seconds:+.2f} "
-                        f"({(base_seconds - seconds) / base_seconds:+.0%}) | {rss / 1024:.0f} | {pages} |")
+        paths = {"unchanged": Path(tmp) / "unchanged.html"}
+        paths["unchanged"].write_text(html, encoding="utf-8")
+        for name, (_, changes) in chosen.items():
+            paths[name] = Path(tmp) / (re.sub(r"\W+", "-", name) + ".html")
+            paths[name].write_text(variant(html, changes), encoding="utf-8")
+        results = measure(paths, args.repeat)
+    base_seconds, base_rss, base_pages = results.pop("unchanged")
+    for name, (what, _) in chosen.items():
+        seconds, rss, pages = results[name]
+        rows.append(f"| {name} | {what} | {seconds:.2f} | {base_seconds - seconds:+.2f} "
+                    f"({(base_seconds - seconds) / base_seconds:+.0%}) | {rss / 1024:.0f} | {pages} |")
     command = " ".join(["python tests/benchmarks/css_costs.py", *sys.argv[1:]])
     table = [f"Measured on `{source}` ({base_pages} pages), median of {args.repeat} fresh WeasyPrint runs "
-             f"(layout + plain PDF write) per variant, on a shared 2-core machine, with `{command}`.",
+             f"(layout + plain PDF write) per variant, taken round-robin, on a shared 2-core machine, with `{command}`.",
              "",
              f"Unchanged stylesheet: **{base_seconds:.2f} s**, peak RSS {base_rss / 1024:.0f} MB.",
              "",
