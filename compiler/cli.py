@@ -8,6 +8,7 @@ briefpack and keeps its traceback so it can be reported.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -15,12 +16,18 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from compiler import __version__, timex
+from compiler import __version__
 from compiler.errors import BriefpackError
-from compiler.manifest import PARTIAL_DATE
+
+if TYPE_CHECKING:
+    from compiler.model import Timex
+
+# Stages, YAML and WeasyPrint are imported inside the commands that use them:
+# "briefpack build" on an up-to-date pack must answer before they would load.
 
 DEFAULT_MANIFEST = "seeds/pack.yaml"
 
@@ -63,6 +70,8 @@ def _interrupt(number, frame):
 
 
 def _dct(ctx, param, value: str | None) -> str | None:
+    from compiler.manifest import PARTIAL_DATE
+
     if value is not None and not PARTIAL_DATE.match(value):
         raise click.BadParameter(f"'{value}' is not a date (write 2020, 2020-05 or 2020-05-28)")
     return value
@@ -79,12 +88,31 @@ def cli() -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the PDF, HTML and JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--force", is_flag=True, help="Ignore the cache and the up-to-date check; rebuild everything.")
+@click.option("--timings", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write each stage's wall time and peak memory to this JSON file (for benchmarks).")
 @user_errors
-def build(manifest: Path, out_dir: Path, quiet: bool) -> None:
+def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path | None) -> None:
     """Build the pack described by MANIFEST (default: seeds/pack.yaml)."""
-    from compiler.build import build as run_build
+    from compiler.cache import current_stamp
 
-    result = run_build(manifest, out_dir, progress=_progress(quiet))
+    stamp = None if force else current_stamp(out_dir, manifest)
+    if stamp is not None:
+        if not quiet:
+            click.echo(f"up to date: {stamp.outputs[0][0]} ({stamp.pages} pages); --force rebuilds")
+        return
+    from compiler.build import build as run_build
+    from compiler.progress import StageClock, Terminal, fan_out
+
+    clock = StageClock()
+    display = Terminal() if not quiet and sys.stderr.isatty() else contextlib.nullcontext(None)
+    with display as terminal:
+        listeners = [clock] if terminal is None else [clock, terminal]
+        result = run_build(manifest, out_dir, progress=fan_out(*listeners), force=force)
+    stages = clock.stop()
+    if timings is not None:
+        timings.write_text(json.dumps([{"stage": t.stage, "seconds": round(t.seconds, 4),
+                                        "peak_rss_kb": t.peak_rss_kb} for t in stages], indent=1) + "\n")
     if quiet:
         return
     pack = result.pack
@@ -98,12 +126,6 @@ def build(manifest: Path, out_dir: Path, quiet: bool) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _progress(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return lambda stage: None
-    return lambda stage: click.echo(f"… {stage}", err=True)
-
-
 @cli.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dct", callback=_dct, help="Document creation date: 2020, 2020-05 or 2020-05-28.")
@@ -114,6 +136,8 @@ def _progress(quiet: bool):
 @user_errors
 def dates(file: Path | None, dct: str | None, as_json: bool, jsonl: bool, month_first: bool) -> None:
     """List the temporal expressions in FILE, resolved against --dct."""
+    from compiler import timex
+
     day_first = not month_first
     if jsonl:
         _dates_batch(day_first)
@@ -133,11 +157,14 @@ def dates(file: Path | None, dct: str | None, as_json: bool, jsonl: bool, month_
         click.echo(f"{t.start:>6}-{t.end:<6} {t.value:<12} {t.mod or '':<6} {t.text}")
 
 
-def _expression(t: timex.Timex) -> dict:
+def _expression(t: Timex) -> dict:
     return {"start": t.start, "end": t.end, "text": t.text, "value": t.value, "mod": t.mod}
 
 
 def _dates_batch(day_first: bool) -> None:
+    from compiler import timex
+    from compiler.manifest import PARTIAL_DATE
+
     out = sys.stdout
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -207,7 +234,8 @@ def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
     """
     from compiler.stamp import stamp as make_copies
 
-    result = make_copies(manifest, out_dir, progress=_progress(quiet))
+    with _stage_display(quiet) as progress:
+        result = make_copies(manifest, out_dir, progress=progress)
     if quiet:
         return
     click.echo(f"wrote {len(result.copies)} copies into {out_dir / 'copies'}")
@@ -216,6 +244,20 @@ def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
         click.echo(f"  {copy.path.name}  {copy.spec.recipient.name} <{copy.spec.recipient.email}>{note}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+@contextlib.contextmanager
+def _stage_display(quiet: bool):
+    """The build's stage display on a terminal; a silent callback otherwise."""
+    from compiler.build import silent
+
+    if quiet or not sys.stderr.isatty():
+        yield silent
+        return
+    from compiler.progress import Terminal
+
+    with Terminal() as terminal:
+        yield terminal
 
 
 SEND_EPILOG = """\b
@@ -266,7 +308,8 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
         ask = (lambda prompt: click.prompt(prompt, hide_input=True, err=True)) if sys.stdin.isatty() else None
         password = mail.password_for(settings, dict(os.environ), ask)
 
-    result = make_copies(manifest, out_dir, progress=_progress(quiet))
+    with _stage_display(quiet) as progress:
+        result = make_copies(manifest, out_dir, progress=progress)
     limit = int(limit_mb * 1024 * 1024) if limit_mb else result.manifest.max_message_bytes
     now = datetime.datetime.now(datetime.timezone.utc)
     outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now)

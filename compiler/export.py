@@ -9,6 +9,7 @@ from compiler.model import Pack
 
 def pack_to_dict(pack: Pack, pages: int) -> dict:
     manifest = pack.manifest
+    cited = [(c.id, {p.source for p in c.paragraphs}) for c in pack.chapters]
     return {
         "title": manifest.title,
         "subtitle": manifest.subtitle,
@@ -18,7 +19,7 @@ def pack_to_dict(pack: Pack, pages: int) -> dict:
             "id": s.id, "path": s.rel, "title": s.title, "author": s.author, "publisher": s.publisher,
             "published": s.published, "published_inferred": s.published_inferred, "url": s.url,
             "sha256": s.sha256, "words": s.words, "summary": s.summary, "rights": s.rights,
-            "chapters": [c.id for c in pack.chapters if any(p.source == s.id for p in c.paragraphs)],
+            "chapters": [cid for cid, ids in cited if s.id in ids],
         } for s in pack.sources],
         "chapters": [{
             "id": c.id,

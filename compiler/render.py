@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from compiler import __version__, timex
 from compiler.fetcher import SealedFetcher
+from compiler.pdfspeed import cached_page_references
 from compiler.model import Chapter, Event, GlossaryEntry, Pack, Paragraph, Source
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -139,8 +140,8 @@ def build_view(pack: Pack, css: str) -> View:
         see_also = tuple(SeeAlso(p, sources[p.source], titles[p.primary], excerpt(p.text))
                          for p in chapter.see_also)
         chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance))
-    citing = {s.id: tuple((c.id, c.title) for c in pack.chapters
-                          if any(p.source == s.id for p in c.paragraphs)) for s in pack.sources}
+    cited = [(c.id, c.title, {p.source for p in c.paragraphs}) for c in pack.chapters]
+    citing = {s.id: tuple((cid, title) for cid, title, ids in cited if s.id in ids) for s in pack.sources}
     return View(
         pack=pack,
         css=Markup(css),
@@ -179,12 +180,14 @@ class Rendered:
     warnings: tuple[str, ...]
 
 
-def render_pdf(html: str, *, variant: str) -> Rendered:
+def render_pdf(html: str, *, variant: str, progress=lambda stage, done=None, total=None, unit="": None) -> Rendered:
     """Lay out and write the PDF, reading nothing outside the layout folder."""
     fetcher = SealedFetcher([LAYOUTS])
     with _captured_weasyprint_warnings() as logged:
         document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
-        pdf = document.write_pdf(**pdf_options(variant))
+        progress("writing PDF", len(document.pages), None, "pages")
+        with cached_page_references():
+            pdf = document.write_pdf(**pdf_options(variant))
     warnings = [f"refused to fetch {url}" for url in fetcher.refused] + logged
     return Rendered(pdf=pdf, pages=len(document.pages), warnings=tuple(dict.fromkeys(warnings)))
 

@@ -19,7 +19,6 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -29,7 +28,7 @@ import weasyprint
 from markupsafe import Markup
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, PdfObject, TextStringObject
 
-from compiler.build import build, compile_pack
+from compiler.build import Progress, build, compile_pack, silent
 from compiler.errors import BriefpackError
 from compiler.fetcher import SealedFetcher
 from compiler.manifest import load_manifest
@@ -37,7 +36,6 @@ from compiler.model import Manifest, Pack, Recipient
 from compiler.outputs import write_atomic
 from compiler.render import LAYOUTS, environment, render_html, render_pdf
 
-Progress = Callable[[str], None]
 STAMP_NAME = NameObject("/BriefpackStamp")  # unlikely to clash with WeasyPrint's own resource names
 
 
@@ -272,7 +270,7 @@ def render_editions(manifest_path: Path | str, out_dir: Path, papers: set[str],
 
 
 def make_copies(specs: tuple[CopySpec, ...], editions: dict[str, Edition], copies_dir: Path,
-                progress: Progress = lambda stage: None) -> tuple[Copy, ...]:
+                progress: Progress = silent) -> tuple[Copy, ...]:
     copies: list[Copy] = []
     for paper, edition in editions.items():
         group = [s for s in specs if s.paper == paper]
@@ -296,7 +294,7 @@ def make_copies(specs: tuple[CopySpec, ...], editions: dict[str, Edition], copie
     return tuple(sorted(copies, key=lambda c: c.spec.number))
 
 
-def stamp(manifest_path: Path | str, out_dir: Path | str, progress: Progress = lambda stage: None,
+def stamp(manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent,
           today: datetime.date | None = None) -> StampResult:
     """Render the pack and write one copy per recipient into ``out_dir/copies``."""
     manifest = load_manifest(manifest_path)

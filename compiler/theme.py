@@ -11,6 +11,8 @@ are secondary. A paragraph no theme claims goes to the manifest's fallback.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,9 +79,17 @@ class Theming:
     chapters: tuple[Chapter, ...]
 
 
-def theme_sources(sources: tuple[Source, ...], themes: tuple[ThemeSpec, ...], fallback: str) -> Theming:
-    paragraphs = tuple(theme_block(block, source.id, themes, fallback)
-                       for source in sources for block in source.blocks)
+def theme_source(source: Source, themes: tuple[ThemeSpec, ...], fallback: str) -> tuple[Paragraph, ...]:
+    """One source's paragraphs; they depend on nothing else, so the build caches them per source."""
+    return tuple(theme_block(block, source.id, themes, fallback) for block in source.blocks)
+
+
+ThemeSource = Callable[[Source, tuple[ThemeSpec, ...], str], tuple[Paragraph, ...]]
+
+
+def theme_sources(sources: tuple[Source, ...], themes: tuple[ThemeSpec, ...], fallback: str, *,
+                  theme: ThemeSource = theme_source) -> Theming:
+    paragraphs = tuple(p for source in sources for p in theme(source, themes, fallback))
     return Theming(paragraphs=paragraphs, chapters=build_chapters(paragraphs, sources, themes))
 
 
@@ -91,10 +101,18 @@ def build_chapters(paragraphs: tuple[Paragraph, ...], sources: tuple[Source, ...
     def reading_order(p: Paragraph) -> tuple:
         return order[p.source], p.ordinal
 
+    # One pass over the paragraphs, not one per theme: packs grow by sources, not themes,
+    # but a manifest with many narrow themes should not pay for each.
+    primary: dict[str, list[Paragraph]] = defaultdict(list)
+    secondary: dict[str, list[Paragraph]] = defaultdict(list)
+    for p in paragraphs:
+        primary[p.primary].append(p)
+        for theme_id in dict.fromkeys(p.themes[1:]):
+            secondary[theme_id].append(p)
     chapters = []
     for theme in themes:
-        primary = tuple(sorted((p for p in paragraphs if p.primary == theme.id), key=reading_order))
-        secondary = tuple(sorted((p for p in paragraphs if theme.id in p.themes[1:]), key=reading_order))
-        if primary or secondary:
-            chapters.append(Chapter(id=theme.id, title=theme.title, paragraphs=primary, see_also=secondary))
+        first = tuple(sorted(primary.get(theme.id, ()), key=reading_order))
+        also = tuple(sorted(secondary.get(theme.id, ()), key=reading_order))
+        if first or also:
+            chapters.append(Chapter(id=theme.id, title=theme.title, paragraphs=first, see_also=also))
     return tuple(chapters)

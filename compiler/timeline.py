@@ -9,11 +9,12 @@ that cites both.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 
 from compiler import timex
-from compiler.model import Event, Mention, Paragraph, Source
+from compiler.model import Event, Mention, Paragraph, Source, Timex
 
 PARAGRAPH_GAP = "\n\n"
 MAX_EVENT_CHARS = 240
@@ -62,17 +63,26 @@ def actors(text: str) -> frozenset[str]:
                      if word.lower() not in _NOT_NAMES)
 
 
-def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool) -> list[Event]:
+def tag_source(source: Source, body: str, *, day_first: bool) -> tuple[Timex, ...]:
+    """The dated expressions of one source's body; the costly step, so the build caches it per source."""
+    return tuple(timex.tag(body, source.published, day_first=day_first))
+
+
+TagSource = Callable[..., Sequence[Timex]]  # called as tag(source, body, day_first=...), like tag_source
+
+
+def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool,
+                  tag: TagSource = tag_source) -> list[Event]:
     paragraphs = list(paragraphs)
     body, starts = "", []
     for paragraph in paragraphs:
         starts.append(len(body))
         body += _FOOTNOTE_CALL.sub("", paragraph.text) + PARAGRAPH_GAP
     events: list[Event] = []
-    for expression in timex.tag(body, source.published, day_first=day_first):
+    for expression in tag(source, body, day_first=day_first):
         if not _DATE_VALUE.match(expression.value):
             continue
-        index = max(i for i, s in enumerate(starts) if s <= expression.start)
+        index = bisect_right(starts, expression.start) - 1
         paragraph, offset = paragraphs[index], starts[index]
         text = body[offset:offset + len(paragraph.text)]
         clause = sentence_around(text, expression.start - offset, expression.end - offset)
@@ -94,34 +104,47 @@ def _one_per_clause(events: list[Event]) -> list[Event]:
 
 
 def same_event(a: Event, b: Event, common: frozenset[str]) -> bool:
-    """Same date and mod, reported by different sources, naming the same distinctive actors.
+    """Same date and mod, reported by different sources, naming the same distinctive actors."""
+    return _same_actors(a, b, actors(a.text), actors(b.text), common)
 
-    Names that many events share (the topic's main country, say) prove nothing alone: two
+
+def _same_actors(a: Event, b: Event, names_a: frozenset[str], names_b: frozenset[str],
+                 common: frozenset[str]) -> bool:
+    """Names that many events share (the topic's main country, say) prove nothing alone: two
     reports must share one distinctive name, and a date coarser than a day (a month holds
     many events) must share a second name too.
     """
     if a.date != b.date or a.mod != b.mod or set(a.sources) & set(b.sources):
         return False
-    shared = actors(a.text) & actors(b.text)
+    shared = names_a & names_b
     return bool(shared - common) and len(shared) >= (1 if a.precision == "day" else 2)
 
 
-def common_names(events: list[Event]) -> frozenset[str]:
-    """Names found in a fifth or more of the events (and at least three): too common to identify one."""
-    counts = Counter(name for event in events for name in actors(event.text))
-    return frozenset(name for name, n in counts.items() if n >= max(3, len(events) / 5))
+def common_names(names: Iterable[frozenset[str]], count: int) -> frozenset[str]:
+    """Names found in a fifth or more of ``count`` events (and at least three): too common to identify one."""
+    counts = Counter(name for event_names in names for name in event_names)
+    return frozenset(name for name, n in counts.items() if n >= max(3, count / 5))
 
 
 def merge(events: list[Event]) -> tuple[Event, ...]:
-    common = common_names(events)
+    """Each event joins the earliest merged entry that is the same event, as a pairwise scan would.
+
+    Only entries of the same date and modifier can match, so they are indexed by
+    (date, mod) and each event is compared with its bucket alone; actors are read
+    once per event rather than once per comparison.
+    """
+    own_names = [actors(event.text) for event in events]
+    common = common_names(own_names, len(events))
     merged: list[Event] = []
-    by_date: dict[tuple[str, str | None], list[int]] = {}
-    for event in events:
-        key = (event.date, event.mod)
-        twin = next((i for i in by_date.get(key, []) if same_event(merged[i], event, common)), None)
+    names: list[frozenset[str]] = []
+    buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for event, own in zip(events, own_names):
+        twin = next((i for i in buckets.get((event.date, event.mod), ())
+                     if _same_actors(merged[i], event, names[i], own, common)), None)
         if twin is None:
-            by_date.setdefault(key, []).append(len(merged))
+            buckets[(event.date, event.mod)].append(len(merged))
             merged.append(event)
+            names.append(own)
         else:
             first = merged[twin]
             merged[twin] = Event(date=first.date, mod=first.mod, precision=first.precision,
@@ -130,9 +153,11 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
 
 
 def build_timeline(sources: tuple[Source, ...], paragraphs: tuple[Paragraph, ...], *,
-                   day_first: bool) -> tuple[Event, ...]:
+                   day_first: bool, tag: TagSource = tag_source) -> tuple[Event, ...]:
+    by_source: dict[str, list[Paragraph]] = defaultdict(list)
+    for p in paragraphs:
+        by_source[p.source].append(p)
     events: list[Event] = []
     for source in sources:
-        own = [p for p in paragraphs if p.source == source.id]
-        events.extend(source_events(source, own, day_first=day_first))
+        events.extend(source_events(source, by_source.get(source.id, ()), day_first=day_first, tag=tag))
     return merge(events)

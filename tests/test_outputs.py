@@ -158,17 +158,17 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
 # The child announces when WeasyPrint starts, so the signal lands mid-render, not before it.
 _ANNOUNCING_BUILD = """
 import sys
-import compiler.build
+import compiler.render
 from compiler.cli import cli
 
-render_pdf = compiler.build.render_pdf
+render_pdf = compiler.render.render_pdf
 
 def announced(*args, **kwargs):
     print("RENDERING", flush=True)
     return render_pdf(*args, **kwargs)
 
-compiler.build.render_pdf = announced
-cli(["build", sys.argv[1], "--out", sys.argv[2], "-q"], prog_name="briefpack")
+compiler.render.render_pdf = announced
+cli(["build", sys.argv[1], "--out", sys.argv[2], "-q", "--force"], prog_name="briefpack")
 """
 
 

@@ -1,0 +1,169 @@
+"""The build cache: what a change invalidates, and what it leaves alone."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compiler import cache as cache_module
+from compiler import render
+from compiler.build import build
+from compiler.cache import stage_modules
+from compiler.cli import cli
+
+CASE = Path(__file__).parent / "cases" / "cache"
+ROOT = Path(__file__).resolve().parent.parent
+ALL = ["S1", "S2", "S3"]
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """The case copied out, so the tests can edit it."""
+    shutil.copytree(CASE, tmp_path / "pack")
+    return tmp_path / "pack" / "pack.yaml"
+
+
+@pytest.fixture
+def layouts(tmp_path: Path, monkeypatch) -> Path:
+    """A private copy of the layout folder, so a test may edit it without touching the real one."""
+    copy = tmp_path / "layouts"
+    shutil.copytree(render.LAYOUTS, copy)
+    monkeypatch.setattr(render, "LAYOUTS", copy)
+    monkeypatch.setattr(cache_module, "LAYOUTS", copy)
+    return copy
+
+
+@pytest.fixture
+def refuse_rendering(monkeypatch):
+    """Call it to replace the layout engine; it returns the list of calls the engine then gets."""
+    def install() -> list:
+        calls: list = []
+
+        def refuse(*args, **kwargs):
+            calls.append(args)
+            raise AssertionError("the renderer was called")
+
+        monkeypatch.setattr(render, "render_pdf", refuse)
+        return calls
+
+    return install
+
+
+def stats(result) -> dict[str, tuple[list[str], list[str]]]:
+    c = result.cache
+    return {stage: (sorted(c.hits[stage]), sorted(c.misses[stage])) for stage in ("clean", "theme", "date", "render")}
+
+
+def test_first_build_misses_everything_and_second_hits_everything(pack, layouts, tmp_path, refuse_rendering):
+    out = tmp_path / "out"
+    first = build(pack, out)
+    assert stats(first) == {"clean": ([], ALL), "theme": ([], ALL), "date": ([], ALL),
+                            "render": ([], ["cycling-pack"])}
+    calls = refuse_rendering()
+    second = build(pack, out)
+    assert calls == []
+    assert stats(second) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, []),
+                             "render": (["cycling-pack"], [])}
+    assert second.pages == first.pages
+    assert second.pdf.read_bytes() == first.pdf.read_bytes()
+
+
+def test_cli_says_up_to_date_without_rendering(pack, layouts, tmp_path, refuse_rendering):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", str(pack), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("built ")
+    calls = refuse_rendering()
+    again = runner.invoke(cli, ["build", str(pack), "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    pages = first.output.split(" pages)")[0].rsplit("(", 1)[1]
+    assert again.output.startswith(f"up to date: {out.resolve() / 'cycling-pack.pdf'} ({pages} pages)")
+    assert calls == []
+
+
+def test_up_to_date_check_does_not_import_weasyprint(pack, tmp_path):
+    out = tmp_path / "out"
+    build(pack, out)
+    probe = ("import sys\n"
+             "from compiler.cli import cli\n"
+             f"try:\n    cli(['build', {str(pack)!r}, '--out', {str(out)!r}])\n"
+             "except SystemExit:\n    pass\n"
+             "print('weasyprint imported' if 'weasyprint' in sys.modules else 'weasyprint not imported')\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("up to date: ")
+    assert done.stdout.strip().endswith("weasyprint not imported")
+
+
+def test_a_changed_source_invalidates_only_its_own_entries_and_the_render(pack, layouts, tmp_path):
+    out = tmp_path / "out"
+    build(pack, out)
+    lyon = pack.parent / "lyon.txt"
+    lyon.write_text(lyon.read_text() + "\nThe first route opened on 5 September 2022.\n")
+    result = build(pack, out)
+    assert stats(result) == {"clean": (["S1", "S3"], ["S2"]), "theme": (["S1", "S3"], ["S2"]),
+                             "date": (["S1", "S3"], ["S2"]), "render": ([], ["cycling-pack"])}
+
+
+def test_a_changed_theme_invalidates_theming_for_all_but_not_clean_up(pack, layouts, tmp_path):
+    out = tmp_path / "out"
+    build(pack, out)
+    pack.write_text(pack.read_text().replace("title: Road safety", "title: Safety on the road")
+                    .replace("collisions: 2", "collisions: 3"))
+    result = build(pack, out)
+    # Dating reads the text alone, so a theme edit leaves it cached too.
+    assert stats(result) == {"clean": (ALL, []), "theme": ([], ALL), "date": (ALL, []),
+                             "render": ([], ["cycling-pack"])}
+
+
+def test_a_changed_layout_file_invalidates_only_the_render(pack, layouts, tmp_path):
+    out = tmp_path / "out"
+    build(pack, out)
+    css = layouts / "base.css"
+    css.write_text(css.read_text() + "\n.cite { color: black; }\n")
+    result = build(pack, out)
+    assert stats(result) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, []),
+                             "render": ([], ["cycling-pack"])}
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(pack), "--out", str(out)]).output.startswith("up to date: ")
+    css.write_text(css.read_text() + "\n.cite { color: navy; }\n")
+    assert runner.invoke(cli, ["build", str(pack), "--out", str(out)]).output.startswith("built ")
+
+
+def test_force_recomputes_everything_and_refills_the_cache(pack, layouts, tmp_path):
+    out = tmp_path / "out"
+    build(pack, out)
+    forced = build(pack, out, force=True)
+    assert stats(forced) == {"clean": ([], ALL), "theme": ([], ALL), "date": ([], ALL),
+                             "render": ([], ["cycling-pack"])}
+    assert CliRunner().invoke(cli, ["build", str(pack), "--out", str(out), "--force"]).output.startswith("built ")
+    assert stats(build(pack, out))["clean"] == (ALL, [])
+
+
+def test_a_deleted_output_is_not_up_to_date(pack, layouts, tmp_path):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    runner.invoke(cli, ["build", str(pack), "--out", str(out)])
+    (out / "cycling-pack.pdf").unlink()
+    again = runner.invoke(cli, ["build", str(pack), "--out", str(out)])
+    assert again.output.startswith("built ")
+    assert (out / "cycling-pack.pdf").exists()
+
+
+def test_a_torn_entry_is_recomputed(pack, layouts, tmp_path):
+    out = tmp_path / "out"
+    build(pack, out)
+    for entry in (out / ".cache" / "clean").rglob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:10])
+    assert stats(build(pack, out))["clean"] == ([], ALL)
+
+
+def test_each_stage_key_follows_the_modules_the_stage_runs():
+    assert {"compiler.sources", "compiler.clean", "compiler.readers"} <= set(stage_modules("clean"))
+    assert "compiler.timex" in stage_modules("date")
+    assert "compiler.theme" not in stage_modules("clean")
+    assert "compiler.clean" not in stage_modules("theme")
