@@ -87,7 +87,7 @@ def cli() -> None:
 @click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the PDF, HTML and JSON.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
 @click.option("--force", is_flag=True, help="Ignore the cache and the up-to-date check; rebuild everything.")
 @click.option("--timings", type=click.Path(dir_okay=False, path_type=Path),
               help="Write each stage's wall time and peak memory to this JSON file (for benchmarks).")
@@ -113,15 +113,14 @@ def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path
     if timings is not None:
         timings.write_text(json.dumps([{"stage": t.stage, "seconds": round(t.seconds, 4),
                                         "peak_rss_kb": t.peak_rss_kb} for t in stages], indent=1) + "\n")
-    if quiet:
-        return
     pack = result.pack
-    click.echo(f"built {result.pdf} ({result.pages} pages), {result.html}, {result.json}")
-    for chapter in pack.chapters:
-        click.echo(f"  {chapter.title}: {len(chapter.paragraphs)} paragraphs"
-                   + (f", {len(chapter.see_also)} see-also" if chapter.see_also else ""))
-    click.echo(f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
-               f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}")
+    if not quiet:
+        click.echo(f"built {result.pdf} ({result.pages} pages), {result.html}, {result.json}")
+        for chapter in pack.chapters:
+            click.echo(f"  {chapter.title}: {len(chapter.paragraphs)} paragraphs"
+                       + (f", {len(chapter.see_also)} see-also" if chapter.see_also else ""))
+        click.echo(f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
+                   f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}")
     for warning in pack.warnings:
         click.echo(f"warning: {warning}", err=True)
 

@@ -1,8 +1,7 @@
 """Bad input gets one clear line and exit code 2, never a traceback.
 
 Each case goes through the CLI (``briefpack build``) and checks the exact
-shape ``error: file:line: message``. Tests marked xfail wait for the real
-readers (compiler/readers.py is a placeholder on this branch).
+shape ``error: file:line: message``.
 """
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ from compiler.readers import read_source
 
 from harden_support import MINIMAL, TEXT, assert_one_error, error_lines, run, write_pack
 
-awaits_readers = pytest.mark.xfail(strict=False, reason="awaits readers")
 
 
 def build(manifest: Path, tmp_path: Path):
@@ -219,25 +217,21 @@ def test_unreadable_source(tmp_path, monkeypatch):
     assert_one_error(result, source.resolve(), r".*(Permission denied|cannot read).*")
 
 
-@awaits_readers
 def test_empty_source(tmp_path):
     manifest = write_pack(tmp_path, files={"a.txt": ""})
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.txt").resolve(), r".*empty.*")
 
 
-@awaits_readers
 def test_whitespace_only_source(tmp_path):
     manifest = write_pack(tmp_path, files={"a.txt": " \n\n\t\n"})
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.txt").resolve(), r".*empty.*")
 
 
-@awaits_readers
 def test_binary_source(tmp_path):
     manifest = write_pack(tmp_path, files={"a.txt": bytes(range(256)) * 40})
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.txt").resolve(), r".*binary.*")
 
 
-@awaits_readers
 def test_windows_1252_source_is_decoded_with_a_warning(tmp_path):
     text = "Alpha said the café costs 5 € — “quite” a lot.\n"
     manifest = write_pack(tmp_path, files={"a.txt": text.encode("cp1252")})
@@ -248,7 +242,6 @@ def test_windows_1252_source_is_decoded_with_a_warning(tmp_path):
     assert "café costs 5 €" in (tmp_path / "out" / "pack.html").read_text(encoding="utf-8")
 
 
-@awaits_readers
 def test_latin_1_source_is_decoded(tmp_path):
     spec = _spec(tmp_path, "Alpha à Zürich, señor.\n".encode("latin-1"))
     text, warnings = read_source(spec, max_bytes=1 << 20)
@@ -256,7 +249,6 @@ def test_latin_1_source_is_decoded(tmp_path):
     assert any("a.txt" in w for w in warnings)
 
 
-@awaits_readers
 def test_source_over_the_size_limit(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL + "max_source_mb: 0.001\n", {"a.txt": TEXT * 200})
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.txt").resolve(), r".*(MB|KB|bytes|large|limit).*")
@@ -280,13 +272,11 @@ def _pdf(*, encrypt: bool) -> bytes:
     return buffer.getvalue()
 
 
-@awaits_readers
 def test_encrypted_pdf(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL.replace("a.txt", "a.pdf"), {"a.pdf": _pdf(encrypt=True)})
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.pdf").resolve(), r".*(encrypt|password).*")
 
 
-@awaits_readers
 def test_pdf_without_text_layer(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL.replace("a.txt", "a.pdf"), {"a.pdf": _pdf(encrypt=False)})
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.pdf").resolve(), r".*(text|scanned|OCR).*")
@@ -311,7 +301,6 @@ def test_read_source_missing_file_is_a_source_error(tmp_path):
         read_source(spec, max_bytes=1 << 20)
 
 
-@awaits_readers
 @pytest.mark.parametrize("data, name, fmt", [
     (b"", "a.txt", "txt"),
     (bytes(range(256)) * 8, "a.txt", "txt"),
