@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from compiler.export import to_json
@@ -10,7 +10,7 @@ from compiler.glossary import build_glossary
 from compiler.manifest import load_manifest
 from compiler.model import Manifest, Pack
 from compiler.outputs import write_atomic
-from compiler.render import render_html, render_pdf
+from compiler.render import attachments_for, lay_out, render_pdf
 from compiler.sources import load_source
 from compiler.theme import theme_sources
 from compiler.timeline import build_timeline
@@ -53,18 +53,17 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = l
     manifest = load_manifest(manifest_path)
     pack = compile_pack(manifest, progress)
 
-    progress("rendering HTML")
-    html = render_html(pack)
-
+    out = Path(out_dir)
     progress("laying out pages")
-    rendered = render_pdf(html, variant=manifest.pdf_variant)
-    pack = Pack(manifest=pack.manifest, sources=pack.sources, chapters=pack.chapters, timeline=pack.timeline,
-                glossary=pack.glossary, warnings=pack.warnings + rendered.warnings)
+    layout = lay_out(pack, page_hint=out / f".{manifest.name}.pages.json")
+    pack = replace(pack, warnings=pack.warnings + layout.warnings)
+    export = to_json(pack, layout.pages)
+    rendered = render_pdf(layout, variant=manifest.pdf_variant, attachments=attachments_for(pack, export))
 
     progress("writing outputs")
-    out = Path(out_dir)
     paths = {suffix: out / f"{manifest.name}.{suffix}" for suffix in ("pdf", "html", "json")}
-    write_atomic(paths["html"], html)
-    write_atomic(paths["json"], to_json(pack, rendered.pages))
+    write_atomic(paths["html"], layout.html)
+    write_atomic(paths["json"], export)
     write_atomic(paths["pdf"], rendered.pdf)
+    pack = replace(pack, warnings=pack.warnings + rendered.warnings)
     return BuildResult(pack=pack, pages=rendered.pages, pdf=paths["pdf"], html=paths["html"], json=paths["json"])
