@@ -30,14 +30,26 @@ _COMMON = {
     "Beyond", "Against", "Within", "Amid", "Here", "Now", "One", "Two", "Three", "First", "Second",
 }
 _SKIP = _MONTHS | _WEEKDAYS | _COMMON
+# Offices and ranks before a person's name: "French President Emmanuel Macron" is indexed as
+# "Emmanuel Macron". Stripped only when two words are left, so "General Assembly" stays whole.
+_TITLES = {
+    "President", "Prime", "Minister", "Foreign", "Defense", "Defence", "Interior", "Affairs", "Secretary",
+    "State", "General", "Field", "Marshal", "Commander", "Chairman", "Mayor", "King", "Prince", "Sheikh",
+    "Colonel", "Special", "Envoy", "Ambassador", "Senator", "Chancellor", "Lieutenant", "Major", "Admiral",
+    "Spokesman", "Spokeswoman", "Deputy", "Vice", "Chief", "Director", "Leader", "Captain", "Sergeant",
+}
 # Lower-case words that may sit inside a name: "Government of National Accord", "Bashar al-Assad".
 # "and" is left out: "Russia and Turkey" is two names.
 _JOINERS = {"of", "the", "for", "de", "al", "el", "bin", "ibn", "von", "van", "der", "du", "la"}
+# Endings that make an adjective of a name already found: Libya -> Libyan, Islam -> Islamic.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese")
 
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _WORD = rf"(?:[{_UPPER}][\w'’.-]*\w|[{_UPPER}])"
 _RUN = re.compile(rf"{_WORD}(?:(?:\s+(?:{'|'.join(sorted(_JOINERS))}))*\s+{_WORD})*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|[\"“]\s*)$")
+# A word that ends a name inside itself: "Haftar's", "Kremlin-backed", "UN-recognized".
+_NAME_END = re.compile(r"^(.*?\w)(?:['’]s?|-[a-z][\w-]*)$")
 
 
 @dataclass(frozen=True)
@@ -47,44 +59,102 @@ class Occurrence:
     name: str
 
 
-def candidate_runs(text: str) -> list[tuple[int, int, str, bool]]:
-    """Runs of capitalised words as (start, end, name, sentence_initial), openers and dates trimmed."""
+@dataclass(frozen=True)
+class Run:
+    """Capitalised words that may form a name, with where it stands."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    sentence_initial: bool
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+def candidate_runs(text: str) -> list[Run]:
+    """Runs of capitalised words, split at possessives, with openers, offices and dates trimmed."""
     runs = []
     for match in _RUN.finditer(text):
-        words = [(m.start() + match.start(), m.end() + match.start(), m.group(0).rstrip("."))
-                 for m in re.finditer(r"\S+", match.group(0))]
         initial = bool(_SENTENCE_START.search(text[:match.start()]))
-        # "In Tripoli", "On April 4": the opener is trimmed, and what is left no longer opens the sentence.
-        while words and (words[0][2] in _SKIP or words[0][2] in _JOINERS):
-            words.pop(0)
-            initial = False
-        while words and (words[-1][2] in _SKIP or words[-1][2] in _JOINERS):
-            words.pop()
-        if words:
-            first, last = words[0][0], words[-1][0] + len(words[-1][2])
-            runs.append((first, last, " ".join(text[first:last].split()), initial))
+        for piece in _pieces(match):
+            run = _trim(piece, initial)
+            if run:
+                runs.append(run)
+            initial = False  # only the first piece can open the sentence
     return runs
+
+
+def _pieces(match: re.Match) -> list[list[tuple[int, str]]]:
+    pieces: list[list[tuple[int, str]]] = [[]]
+    for word in re.finditer(r"\S+", match.group(0)):
+        start, text = match.start() + word.start(), word.group(0)
+        ending = _NAME_END.match(text)
+        if ending:
+            pieces[-1].append((start, ending.group(1)))
+            pieces.append([])
+        else:
+            pieces[-1].append((start, text.rstrip(".") if text.count(".") == 1 else text))
+    return pieces
+
+
+def _trim(words: list[tuple[int, str]], initial: bool) -> Run | None:
+    def droppable(index: int) -> bool:
+        word = words[index][1]
+        return word in _SKIP or word in _JOINERS
+
+    while words and droppable(0):
+        words = words[1:]
+        initial = False  # "In Tripoli": what is left no longer opens the sentence
+    while words and droppable(-1):
+        words = words[:-1]
+    while len(words) > 2 and (words[0][1] in _TITLES or words[1][1] in _TITLES):
+        rest = words[1:]
+        while rest and rest[0][1] in _JOINERS:
+            rest = rest[1:]
+        if len(rest) < 2:
+            break
+        words, initial = rest, False
+    if not words:
+        return None
+    last = words[-1]
+    return Run(words[0][0], last[0] + len(last[1]), tuple(w for _, w in words), initial)
 
 
 def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, ...]:
     """The index's names: actors that occur, multiword names, and single names recurring twice or more.
 
-    A single word counts only where it does not open a sentence, so "Tripoli"
-    mid-sentence counts but "Analysts" at a sentence start never does.
+    A word capitalised only because it opens a sentence ("Analysts said") is
+    not a name: a sentence's first word counts only if it is also found
+    capitalised mid-sentence somewhere. Adjectives made from a name found
+    elsewhere (Libyan, Islamic) are left out.
     """
     texts = list(texts)
+    runs = [run for text in texts for run in candidate_runs(text)]
+    mid_sentence = {w for run in runs for i, w in enumerate(run.words) if i or not run.sentence_initial}
     multiword: set[str] = set()
     single = Counter()
-    for text in texts:
-        for _, _, name, initial in candidate_runs(text):
-            if " " in name:
-                multiword.add(name)
-            elif not initial and len(name) > 1:
-                single[name] += 1
-    names = multiword | {name for name, count in single.items() if count >= 2}
+    for run in runs:
+        words = list(run.words)
+        if run.sentence_initial and words[0] not in mid_sentence:
+            words.pop(0)
+            while words and words[0] in _JOINERS:
+                words.pop(0)
+        if len(words) > 1:
+            multiword.add(" ".join(words))
+        elif words and len(words[0]) > 1:
+            single[words[0]] += 1
+    capitalised = {w for run in runs for w in run.words}
+    recurring = {name for name, count in single.items() if count >= 2 and not _demonym(name, capitalised)}
     joined = "\n".join(texts)
-    names |= {actor for actor in actors if re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", joined)}
-    return tuple(sorted(names, key=sort_key))
+    found = {actor for actor in actors if re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", joined)}
+    return tuple(sorted(multiword | recurring | found, key=sort_key))
+
+
+def _demonym(word: str, capitalised: set[str]) -> bool:
+    return any(word[:-len(end)] in capitalised and len(word) - len(end) >= 4
+               for end in _DEMONYM_ENDINGS if word.endswith(end))
 
 
 def occurrences(text: str, names: Iterable[str]) -> list[Occurrence]:

@@ -131,7 +131,12 @@ class View:
 
     @property
     def date_label(self) -> str | None:
-        return timex.label(self.manifest.date, None) if self.manifest.date else None
+        """The manifest's date as a reader writes it: 30 September 2020, September 2020, 2020."""
+        if not self.manifest.date:
+            return None
+        parts = [int(part) for part in self.manifest.date.split("-")]
+        month = datetime(2000, parts[1], 1).strftime("%B") if len(parts) > 1 else None
+        return " ".join(str(part) for part in (parts[2] if len(parts) > 2 else None, month, parts[0]) if part)
 
     @property
     def words(self) -> int:
