@@ -163,5 +163,31 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+@cli.command()
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder; the PNG pages go into its preview/ subfolder.")
+@click.option("--dpi", default=60, show_default=True, type=click.IntRange(10, 600), help="Resolution of the PNGs.")
+@user_errors
+def preview(manifest: Path, out_dir: Path, dpi: int) -> None:
+    """Build MANIFEST if its PDF is missing or older than its inputs, and write each page as a PNG."""
+    from compiler.build import build as run_build
+    from compiler.manifest import load_manifest
+    from compiler.preview import render_pages
+
+    loaded = load_manifest(manifest)
+    pdf = out_dir / f"{loaded.name}.pdf"
+    # Layouts count as inputs: a preview is most often asked for right after editing the CSS.
+    layouts = Path(__file__).resolve().parent.parent / "layouts"
+    inputs = [loaded.path, *(s.path for s in loaded.sources), *(p for p in layouts.rglob("*") if p.is_file())]
+    if not pdf.exists() or pdf.stat().st_mtime < max(p.stat().st_mtime for p in inputs):
+        pdf = run_build(manifest, out_dir, progress=_progress(quiet=False)).pdf
+    target = out_dir / "preview"
+    for stale in target.glob("page-*.png"):
+        stale.unlink()
+    pages = render_pages(pdf, target, dpi=dpi)
+    click.echo(f"wrote {len(pages)} pages of {pdf} to {target}/ at {dpi} dpi")
+
+
 def main() -> None:
     cli(prog_name="briefpack")

@@ -415,9 +415,10 @@ def _stamp(created: str | None) -> datetime:
 
 
 def pdf_options(variant: str) -> dict:
-    if variant == "a3b":
-        return {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
-    return {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+    # pdf_identifier=True makes the trailer /ID a hash of the content, so it is reproducible;
+    # both variants are tagged, as an archived pack should stay accessible too.
+    common = {"pdf_tags": True, "pdf_identifier": True}
+    return {"pdf_variant": "pdf/a-3b" if variant == "a3b" else "pdf/ua-1", **common}
 
 
 class _captured_weasyprint_warnings:
