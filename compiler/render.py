@@ -355,9 +355,13 @@ def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
 
 
 def anchor_pages(document: weasyprint.Document, wanted: Sequence[str]) -> dict[str, int]:
-    wanted = set(wanted)
-    return {anchor: number for number, page in enumerate(document.pages, start=1)
-            for anchor in page.anchors if anchor in wanted}
+    """The page where each anchor starts: a box split over pages has its anchor on each of them."""
+    wanted, pages = set(wanted), {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            if anchor in wanted:
+                pages.setdefault(anchor, number)
+    return pages
 
 
 def _read_hint(path: Path | None) -> dict[str, int]:
