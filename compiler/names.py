@@ -28,16 +28,21 @@ _COMMON = {
     "Last", "Next", "Earlier", "Later", "Today", "Yesterday", "Mr", "Mrs", "Ms", "Dr", "What", "Which",
     "Who", "Why", "How", "Following", "Given", "Unlike", "Like", "Until", "Among", "Between", "Through",
     "Beyond", "Against", "Within", "Amid", "Here", "Now", "One", "Two", "Three", "First", "Second",
+    "Is", "Are", "Was", "Were", "Be", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "May", "Our",
 }
 _SKIP = _MONTHS | _WEEKDAYS | _COMMON
-# Offices and ranks before a person's name: "French President Emmanuel Macron" is indexed as
-# "Emmanuel Macron". Stripped only when two words are left, so "General Assembly" stays whole.
-_TITLES = {
-    "President", "Prime", "Minister", "Foreign", "Defense", "Defence", "Interior", "Affairs", "Secretary",
-    "State", "General", "Field", "Marshal", "Commander", "Chairman", "Mayor", "King", "Prince", "Sheikh",
-    "Colonel", "Special", "Envoy", "Ambassador", "Senator", "Chancellor", "Lieutenant", "Major", "Admiral",
-    "Spokesman", "Spokeswoman", "Deputy", "Vice", "Chief", "Director", "Leader", "Captain", "Sergeant",
+# Offices before a person's name: "French President Emmanuel Macron" is indexed as "Emmanuel
+# Macron". A personal title goes whenever a capitalised word follows it ("Minister Cavusoglu", but
+# "Minister of Defense" stays whole); a word that also starts organisations' names goes only when
+# two words are left, so "General Assembly" stays whole.
+_PERSONAL_TITLES = {
+    "President", "Minister", "Secretary", "Chairman", "Mayor", "King", "Prince", "Sheikh", "Colonel",
+    "Envoy", "Ambassador", "Senator", "Chancellor", "Lieutenant", "Admiral", "Spokesman", "Spokeswoman",
+    "Captain", "Sergeant", "Representative", "Commander", "Marshal",
 }
+_OFFICE_WORDS = {"Prime", "Foreign", "Defense", "Defence", "Interior", "Affairs", "State", "General", "Field",
+                 "Special", "Major", "Deputy", "Vice", "Chief", "Director", "Leader"}
+_TITLES = _PERSONAL_TITLES | _OFFICE_WORDS
 # Lower-case words that may sit inside a name: "Government of National Accord", "Bashar al-Assad".
 # "and" is left out: "Russia and Turkey" is two names.
 _JOINERS = {"of", "the", "for", "de", "al", "el", "bin", "ibn", "von", "van", "der", "du", "la"}
@@ -46,7 +51,9 @@ _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese")
 
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _WORD = rf"(?:[{_UPPER}][\w'’.-]*\w|[{_UPPER}])"
-_RUN = re.compile(rf"{_WORD}(?:(?:\s+(?:{'|'.join(sorted(_JOINERS))}))*\s+{_WORD})*")
+# "the" joins only after of/for ("Ministry of the Interior"): "in Tripoli the GNA said" is two names.
+_JOIN = r"(?:(?:of|for)(?:\s+the)?|de|al|el|bin|ibn|von|van|der|du|la)"
+_RUN = re.compile(rf"{_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|[\"“]\s*)$")
 # A word that ends a name inside itself: "Haftar's", "Kremlin-backed", "UN-recognized".
 _NAME_END = re.compile(r"^(.*?\w)(?:['’]s?|-[a-z][\w-]*)$")
@@ -91,7 +98,9 @@ def _pieces(match: re.Match) -> list[list[tuple[int, str]]]:
     for word in re.finditer(r"\S+", match.group(0)):
         start, text = match.start() + word.start(), word.group(0)
         ending = _NAME_END.match(text)
-        if ending:
+        if text in _COMMON and pieces[-1]:
+            pieces.append([])  # a headline in title case: "Russia Is Capitalizing on the West"
+        elif ending:
             pieces[-1].append((start, ending.group(1)))
             pieces.append([])
         else:
@@ -109,11 +118,10 @@ def _trim(words: list[tuple[int, str]], initial: bool) -> Run | None:
         initial = False  # "In Tripoli": what is left no longer opens the sentence
     while words and droppable(-1):
         words = words[:-1]
-    while len(words) > 2 and (words[0][1] in _TITLES or words[1][1] in _TITLES):
+    while len(words) > 1 and (words[0][1] in _TITLES or words[1][1] in _TITLES):
         rest = words[1:]
-        while rest and rest[0][1] in _JOINERS:
-            rest = rest[1:]
-        if len(rest) < 2:
+        personal = words[0][1] in _PERSONAL_TITLES or (words[1][1] in _PERSONAL_TITLES and len(rest) > 1)
+        if rest[0][1] in _JOINERS or not (personal or len(rest) >= 2):
             break
         words, initial = rest, False
     if not words:

@@ -88,3 +88,14 @@ def test_occurrences_match_whole_words_only():
 def test_initial_groups_digits_and_symbols_together():
     assert initial("al-Serraj") == "A"
     assert initial("1st Brigade") == "#"
+
+
+def test_a_personal_title_goes_but_an_office_stays_whole():
+    names = find_names(["He met Minister Cavusoglu, then the Minister of Defense, then Minister Cavusoglu."])
+    assert "Cavusoglu" in names
+    assert "Minister of Defense" in names
+
+
+def test_title_case_headlines_split_at_function_words():
+    names = find_names(["Russia Is Capitalizing on the West. Subscribe To Our Newsletter."])
+    assert not any(" Is " in n or "Our" in n for n in names)
