@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 import weasyprint
+from weasyprint.text.fonts import FontConfiguration
 from markupsafe import Markup, escape
 
 from compiler import __version__, names, timex
@@ -307,11 +308,6 @@ def stylesheet(layout: str, paper: str) -> str:
     return _FONT_URL.sub(inline, css)
 
 
-def render_html(pack: Pack, pages: PageMap | None = None) -> str:
-    view = build_view(pack, stylesheet(pack.manifest.layout, pack.manifest.paper), pages)
-    return _template(view)
-
-
 def _template(view: View) -> str:
     return environment().get_template("pack.html").render(ctx=view)
 
@@ -339,19 +335,17 @@ def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
     map a previous build saved) match the layout, one pass is enough; else the
     corrected HTML is laid out once more, which is then final.
     """
-    view = build_view(pack, stylesheet(pack.manifest.layout, pack.manifest.paper), _read_hint(page_hint))
-    html = _template(view)
-    document, warnings = _render(html)
-    passes = 1
-    settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
-    settled_html = _template(settled)
-    if settled_html != html:
-        html, passes = settled_html, 2
-        document, more = _render(html)
-        warnings += more
+    css = stylesheet(pack.manifest.layout, pack.manifest.paper)
+    view = build_view(pack, css, _read_hint(page_hint))
+    with _Renderer(css) as renderer:
+        document = renderer.render(view)
+        passes = 1
+        settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
+        if _template(settled) != _template(view):
+            document, passes = renderer.render(settled), 2
     if page_hint is not None:
         write_atomic(page_hint, json.dumps(settled.pages, sort_keys=True) + "\n")
-    return Layout(html=html, document=document, passes=passes, warnings=tuple(dict.fromkeys(warnings)))
+    return Layout(html=_template(settled), document=document, passes=passes, warnings=renderer.warnings)
 
 
 def anchor_pages(document: weasyprint.Document, wanted: Sequence[str]) -> dict[str, int]:
@@ -373,12 +367,44 @@ def _read_hint(path: Path | None) -> dict[str, int]:
     return hint if isinstance(hint, dict) else {}
 
 
-def _render(html: str) -> tuple[weasyprint.Document, list[str]]:
-    """Lay out HTML, reading nothing outside the layout folder."""
-    fetcher = SealedFetcher([LAYOUTS])
-    with _captured_weasyprint_warnings() as logged:
-        document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
-    return document, [f"refused to fetch {url}" for url in fetcher.refused] + logged
+class _Renderer:
+    """Lays out views of one pack, reading nothing outside the layout folder.
+
+    The stylesheet, with its fonts, is parsed once and handed to WeasyPrint
+    beside HTML whose <style> is left empty: a second pass then skips the
+    font decoding and CSS parsing, about a quarter of its cost. The cascade is
+    the same as with the stylesheet inline, as in the emitted HTML.
+    """
+
+    def __init__(self, css: str):
+        self.source = css
+        self.fetcher = SealedFetcher([LAYOUTS])
+        self.fonts = FontConfiguration()
+        self.captured = _captured_weasyprint_warnings()
+        self.logged: list[str] = []
+
+    def __enter__(self) -> _Renderer:
+        self.logged = self.captured.__enter__()
+        try:
+            self.css = weasyprint.CSS(string=self.source, base_url=str(LAYOUTS) + "/", url_fetcher=self.fetcher,
+                                      font_config=self.fonts)
+        except BaseException:
+            self.captured.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.captured.__exit__(*exc)
+
+    def render(self, view: View) -> weasyprint.Document:
+        html = _template(replace(view, css=Markup("")))
+        return weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=self.fetcher).render(
+            stylesheets=[self.css], font_config=self.fonts)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        refused = [f"refused to fetch {url}" for url in self.fetcher.refused]
+        return tuple(dict.fromkeys(refused + self.logged))
 
 
 @dataclass(frozen=True)
