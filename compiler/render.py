@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from compiler import __version__, names, timex
 from compiler.fetcher import SealedFetcher
-from compiler.model import Event, GlossaryEntry, Pack, Paragraph, Source
+from compiler.model import Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
 from compiler.outputs import write_atomic
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -426,7 +426,8 @@ def attachments_for(pack: Pack, json_export: str) -> tuple[weasyprint.Attachment
         return ()
     # Fixed dates, or WeasyPrint stamps the files with the clock and the PDF is never the same twice.
     stamp = _stamp(creation_date(pack.manifest.date))
-    files = [weasyprint.Attachment(string=spec.path.read_bytes(), name=Path(spec.rel).name,
+    # The id prefix keeps names unique when two folders hold a file of the same name.
+    files = [weasyprint.Attachment(string=spec.path.read_bytes(), name=attachment_name(spec),
                                    description=f"Source {spec.id}", relationship="Source",
                                    created=stamp, modified=stamp)
              for spec in pack.manifest.sources]
@@ -434,6 +435,10 @@ def attachments_for(pack: Pack, json_export: str) -> tuple[weasyprint.Attachment
                                        description="briefpack JSON export", relationship="Data",
                                        created=stamp, modified=stamp))
     return tuple(files)
+
+
+def attachment_name(spec: SourceSpec) -> str:
+    return f"{spec.id}_{Path(spec.rel).name}"
 
 
 def _stamp(created: str | None) -> datetime:

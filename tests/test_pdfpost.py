@@ -14,6 +14,7 @@ import pikepdf
 import pytest
 
 from compiler.build import build
+from compiler.render import attachment_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"
@@ -76,9 +77,9 @@ def test_a3b_is_pdf_a_with_sources_and_export_attached(archived):
         assert "/ID" in pdf.trailer and "/OutputIntents" in pdf.Root
         attached = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
     sources = archived.pack.manifest.sources
-    assert set(attached) == {Path(s.rel).name for s in sources} | {archived.json.name}
+    assert set(attached) == {attachment_name(s) for s in sources} | {archived.json.name}
     for spec in sources:
-        assert attached[Path(spec.rel).name] == spec.path.read_bytes()
+        assert attached[attachment_name(spec)] == spec.path.read_bytes()
     assert attached[archived.json.name] == archived.json.read_bytes()
 
 
