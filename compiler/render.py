@@ -31,7 +31,7 @@ from compiler.outputs import write_atomic
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 _FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
-_FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff2)\)")
+_FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff)\)")
 
 PageMap = Mapping[str, int]  # anchor id -> 1-based page number, read from a laid-out document
 
@@ -113,6 +113,7 @@ class View:
     names: tuple[tuple[str, tuple[NameEntry, ...]], ...]  # the index, grouped by initial letter
     name_marks: Mapping[str, tuple[names.Occurrence, ...]]  # paragraph anchor -> names found in it
     pages: PageMap = field(default_factory=dict)
+    filler: int = 0  # > 0: lay out only the back matter, after the cover and this many blank pages
 
     @property
     def manifest(self):
@@ -303,7 +304,7 @@ def stylesheet(layout: str, paper: str) -> str:
 
     def inline(match: re.Match) -> str:
         data = base64.b64encode((LAYOUTS / match.group(1)).read_bytes()).decode("ascii")
-        return f"url(data:font/woff2;base64,{data})"
+        return f"url(data:font/woff;base64,{data})"
 
     return _FONT_URL.sub(inline, css)
 
@@ -318,7 +319,7 @@ class Layout:
 
     html: str
     document: weasyprint.Document
-    passes: int  # 1, or 2 when the page lists read back from pass 1 changed the text
+    passes: tuple[str, ...]  # what each layout pass covered: "whole", then possibly "back matter" or "whole"
     warnings: tuple[str, ...]
 
     @property
@@ -326,26 +327,49 @@ class Layout:
         return len(self.document.pages)
 
 
+# The back matter: the appendices whose page lists depend on the layout, and which come last.
+BACK_MATTER = ("sources", "index")
+
+
 def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
     """Lay out the pack, with "cited on" and index page numbers true to the layout.
 
-    Those page lists sit in the last two appendices, so their text can move
-    nothing before them: the pages of the anchors they list are settled by the
-    first pass. If the lists emitted in that pass (from ``page_hint``, the page
-    map a previous build saved) match the layout, one pass is enough; else the
-    corrected HTML is laid out once more, which is then final.
+    Those page lists sit in the back matter, the last two appendices, so
+    their text can move nothing before them: the pages of the anchors they
+    list are settled by the first pass. If the lists that pass printed (from
+    ``page_hint``, the page map a previous build saved) match its layout, one
+    pass is all; else the corrected back matter is laid out again on its own.
     """
     css = stylesheet(pack.manifest.layout, pack.manifest.paper)
     view = build_view(pack, css, _read_hint(page_hint))
     with _Renderer(css) as renderer:
         document = renderer.render(view)
-        passes = 1
+        passes: tuple[str, ...] = ("whole",)
         settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
         if _template(settled) != _template(view):
-            document, passes = renderer.render(settled), 2
+            document, again = _correct(renderer, settled, document)
+            passes += (again,)
     if page_hint is not None:
         write_atomic(page_hint, json.dumps(settled.pages, sort_keys=True) + "\n")
     return Layout(html=_template(settled), document=document, passes=passes, warnings=renderer.warnings)
+
+
+def _correct(renderer: _Renderer, view: View, first: weasyprint.Document) -> tuple[weasyprint.Document, str]:
+    """The pack with corrected back matter, and what had to be laid out again for it.
+
+    The pages before the back matter are kept from the first pass; the back
+    matter is laid out after the cover and blank stand-ins, so its page
+    numbers and running heads come out as in the whole pack. That is half the
+    cost of a whole pass, and exact as long as the page count and the pages
+    the contents give for the back matter did not change: both are checked,
+    and the whole pack is laid out again if either did.
+    """
+    kept = anchor_pages(first, ["sources"])["sources"] - 1
+    back = renderer.render(replace(view, filler=kept - 1))
+    if len(back.pages) == len(first.pages) and \
+            anchor_pages(back, BACK_MATTER) == anchor_pages(first, BACK_MATTER):
+        return first.copy(first.pages[:kept] + back.pages[kept:]), "back matter"
+    return renderer.render(view), "whole"
 
 
 def anchor_pages(document: weasyprint.Document, wanted: Sequence[str]) -> dict[str, int]:
