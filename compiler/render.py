@@ -31,7 +31,7 @@ from compiler.outputs import write_atomic
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 _FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
-_FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff)\)")
+_FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff2)\)")
 
 PageMap = Mapping[str, int]  # anchor id -> 1-based page number, read from a laid-out document
 
@@ -304,7 +304,7 @@ def stylesheet(layout: str, paper: str) -> str:
 
     def inline(match: re.Match) -> str:
         data = base64.b64encode((LAYOUTS / match.group(1)).read_bytes()).decode("ascii")
-        return f"url(data:font/woff;base64,{data})"
+        return f"url(data:font/woff2;base64,{data})"
 
     return _FONT_URL.sub(inline, css)
 
