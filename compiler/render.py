@@ -166,6 +166,11 @@ class View:
     def name_pages(self, entry: NameEntry) -> tuple[PageRef, ...]:
         return self._page_refs(entry.anchors)
 
+    def page_lists(self) -> tuple[tuple[PageRef, ...], ...]:
+        """Every page list the pack prints: the only part of it that depends on the layout."""
+        return (*(self.cited_on(s.source.id) for s in self.sources),
+                *(self.name_pages(e) for _, entries in self.names for e in entries))
+
     def page_anchors(self) -> tuple[str, ...]:
         """Every anchor whose page the build must read back from the layout."""
         cites = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs)
@@ -346,7 +351,7 @@ def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
         document = renderer.render(view)
         passes: tuple[str, ...] = ("whole",)
         settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
-        if _template(settled) != _template(view):
+        if settled.page_lists() != view.page_lists():
             document, again = _correct(renderer, settled, document)
             passes += (again,)
     if page_hint is not None:
