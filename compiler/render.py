@@ -191,7 +191,7 @@ class View:
         text, parts, position = paragraph.text, [], 0
         for number, mark in enumerate(self.name_marks.get(paragraph.anchor, ())):
             parts.append(str(escape(text[position:mark.start])))
-            parts.append(f'<span class="name" id="{paragraph.anchor}-n{number}">{escape(mark.name)}</span>')
+            parts.append(f'<span class="name" id="{name_anchor(paragraph, number)}">{escape(mark.name)}</span>')
             position = mark.end
         parts.append(str(escape(text[position:])))
 
@@ -234,10 +234,15 @@ def name_index(pack: Pack) -> tuple[tuple[tuple[str, tuple[NameEntry, ...]], ...
     anchors: dict[str, list[str]] = {}
     for p in paragraphs:
         for number, mark in enumerate(marks[p.anchor]):
-            anchors.setdefault(mark.name, []).append(f"{p.anchor}-n{number}")
+            anchors.setdefault(mark.name, []).append(name_anchor(p, number))
     entries = [NameEntry(name, tuple(anchors[name])) for name in found if name in anchors]
     grouped = tuple((letter, tuple(group)) for letter, group in groupby(entries, key=lambda e: names.initial(e.name)))
     return grouped, marks
+
+
+def name_anchor(paragraph: Paragraph, number: int) -> str:
+    """The id of the number-th indexed name in a paragraph, which the index links to."""
+    return f"{paragraph.anchor}-n{number}"
 
 
 def creation_date(manifest_date: str | None) -> str | None:

@@ -51,3 +51,16 @@ def test_pages_match_the_references(pages):
         assert page.size == expected.size, f"page {number} changed size"
         difference = ImageStat.Stat(ImageChops.difference(page, expected)).mean[0]
         assert difference < TOLERANCE, f"page {number} differs from {reference.name} by {difference:.2f}"
+
+
+def test_preview_command_writes_one_png_per_page(tmp_path):
+    from click.testing import CliRunner
+
+    from compiler.cli import cli
+
+    result = CliRunner().invoke(cli, ["preview", str(CASE), "--out", str(tmp_path), "--dpi", "15"])
+    assert result.exit_code == 0, result.output
+    pngs = sorted((tmp_path / "preview").glob("page-*.png"))
+    assert len(pngs) == len(sorted(REFERENCES.glob("page-*.png")))
+    again = CliRunner().invoke(cli, ["preview", str(CASE), "--out", str(tmp_path), "--dpi", "15"])
+    assert again.exit_code == 0 and sorted((tmp_path / "preview").glob("page-*.png")) == pngs
