@@ -78,7 +78,7 @@ def test_cited_on_lists_every_page_that_cites_the_source_once(seed):
     result, _, texts = seed
     index = flat(section_text(texts, "Source index", "Index of actors and places"))
     for source in result.pack.sources:
-        match = re.search(rf"{source.id} .*?Cited on (?:pp?\. )?((?:\d+, )*\d+)", index)
+        match = re.search(rf"{source.id} .*?SHA-256 .*?pp?\. ((?:\d+, )*\d+)", index)
         assert match, f"no 'cited on' line for {source.id}"
         listed = [int(n) for n in match.group(1).split(", ")]
         citing = [n for n, text in enumerate(texts, start=1) if f"[{source.id}]" in text]
@@ -200,3 +200,16 @@ def test_layouts_and_papers(tmp_path, layout, paper, size):
     reader = PdfReader(build(case / "pack.yaml", tmp_path / "out").pdf)
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_table_headers_repeat_on_every_page_a_table_runs_over():
+    pack = compile_pack(load_manifest(VISUAL))
+    long = replace(pack, timeline=pack.timeline * 20,
+                   sources=pack.sources + tuple(replace(s, id=f"{s.id}x{n}") for n in range(8) for s in pack.sources))
+    layout = lay_out(long)
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(layout.document.write_pdf())).pages]
+    for title, following, header in (("Timeline", "Source index", "Date Event Source, page"),
+                                     ("Source index", "Index of actors and places", "Id Source Cited on")):
+        start, end = pages_starting_with(texts, title)[0], pages_starting_with(texts, following)[0]
+        assert end - start >= 2, f"the {title} table should run over pages for this test"
+        assert all(header in texts[n - 1] for n in range(start, end))
