@@ -1,17 +1,17 @@
 """The build, top to bottom: manifest, sources, chapters, timeline, HTML, PDF, outputs."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from compiler import render
 from compiler.cache import CACHE_DIR, Cache, make_stamp, write_stamp
 from compiler.export import to_json
 from compiler.glossary import build_glossary
 from compiler.manifest import load_manifest
 from compiler.model import Manifest, Pack
 from compiler.outputs import write_outputs
+from compiler.render import attachments_for, lay_out, render_pdf
 from compiler.sources import load_source
 from compiler.theme import theme_source, theme_sources
 from compiler.timeline import build_timeline, tag_source
@@ -87,21 +87,20 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = s
     manifest_digest = cache.source_digest(manifest.path)
     pack = compile_pack(manifest, progress, cache)
 
-    progress("rendering HTML")
-    html = render.render_html(pack)
-
     progress("laying out pages")
-    rendered = cache.get("render", cache.render_key(html, manifest.pdf_variant), manifest.name,
-                         lambda: render.render_pdf(html, variant=manifest.pdf_variant, progress=progress))
-    pack = Pack(manifest=pack.manifest, sources=pack.sources, chapters=pack.chapters, timeline=pack.timeline,
-                glossary=pack.glossary, warnings=pack.warnings + rendered.warnings)
+    layout = lay_out(pack, page_hint=out / f".{manifest.name}.pages.json")
+    pack = replace(pack, warnings=pack.warnings + layout.warnings)
+    export = to_json(pack, layout.pages)
+
+    progress("writing PDF", layout.pages, None, "pages")
+    rendered = render_pdf(layout, variant=manifest.pdf_variant, attachments=attachments_for(pack, export))
 
     progress("writing outputs")
     paths = {suffix: out / f"{manifest.name}.{suffix}" for suffix in ("pdf", "html", "json")}
-    write_outputs(out, manifest.name, {paths["html"]: html, paths["json"]: to_json(pack, rendered.pages),
-                                       paths["pdf"]: rendered.pdf})
+    write_outputs(out, manifest.name, {paths["html"]: layout.html, paths["json"]: export, paths["pdf"]: rendered.pdf})
     inputs = {manifest.path: manifest_digest} | {
         spec.path: cache.source_digest(spec.path) for spec in manifest.sources}
     write_stamp(out, manifest.path, make_stamp(inputs, list(paths.values()), rendered.pages))
+    pack = replace(pack, warnings=pack.warnings + rendered.warnings)
     return BuildResult(pack=pack, pages=rendered.pages, pdf=paths["pdf"], html=paths["html"], json=paths["json"],
                        cache=cache)

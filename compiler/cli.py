@@ -363,5 +363,33 @@ class _send_progress:
             self.bar.stop()
 
 
+@cli.command()
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder; the PNG pages go into its preview/ subfolder.")
+@click.option("--dpi", default=60, show_default=True, type=click.IntRange(10, 600), help="Resolution of the PNGs.")
+@user_errors
+def preview(manifest: Path, out_dir: Path, dpi: int) -> None:
+    """Build MANIFEST if its PDF is missing or older than its inputs, and write each page as a PNG."""
+    from compiler.cache import current_stamp
+    from compiler.preview import render_pages
+
+    # The build stamp covers the manifest, the sources, the layouts and the compiler itself.
+    if current_stamp(out_dir, manifest) is None:
+        from compiler.build import build as run_build
+
+        with _stage_display(quiet=False) as progress:
+            pdf = run_build(manifest, out_dir, progress=progress).pdf
+    else:
+        from compiler.manifest import load_manifest
+
+        pdf = out_dir / f"{load_manifest(manifest).name}.pdf"
+    target = out_dir / "preview"
+    for stale in target.glob("page-*.png"):
+        stale.unlink()
+    pages = render_pages(pdf, target, dpi=dpi)
+    click.echo(f"wrote {len(pages)} pages of {pdf} to {target}/ at {dpi} dpi")
+
+
 def main() -> None:
     cli(prog_name="briefpack")

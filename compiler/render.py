@@ -6,24 +6,35 @@ holds no logic beyond loops and conditions.
 """
 from __future__ import annotations
 
+import base64
 import io
+import json
 import logging
+import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from itertools import groupby
 from pathlib import Path
 
 import jinja2
 import weasyprint
+from weasyprint.text.fonts import FontConfiguration
 from markupsafe import Markup, escape
 
-from compiler import __version__, timex
+from compiler import __version__, names, timex
 from compiler.fetcher import SealedFetcher
 from compiler.pdfspeed import cached_page_references
-from compiler.model import Chapter, Event, GlossaryEntry, Pack, Paragraph, Source
+from compiler.model import Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
+from compiler.outputs import write_atomic
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 _FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
+_FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff2)\)")
+
+PageMap = Mapping[str, int]  # anchor id -> 1-based page number, read from a laid-out document
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,24 @@ class SourceView:
 
 
 @dataclass(frozen=True)
+class PageRef:
+    number: int
+    anchor: str  # the first anchor on that page, which the page number links to
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    name: str
+    anchors: tuple[str, ...]  # every occurrence in the chapters, in document order
+
+
+@dataclass(frozen=True)
+class Appendix:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
 class View:
     """The one context object every template sees."""
 
@@ -81,21 +110,97 @@ class View:
     glossary: tuple[GlossaryEntry, ...]
     date_span: str | None
     generator: str
+    created: str | None  # W3C date for the PDF's creation date, None when neither manifest nor SOURCE_DATE_EPOCH says
+    names: tuple[tuple[str, tuple[NameEntry, ...]], ...]  # the index, grouped by initial letter
+    name_marks: Mapping[str, tuple[names.Occurrence, ...]]  # paragraph anchor -> names found in it
+    pages: PageMap = field(default_factory=dict)
+    filler: int = 0  # > 0: lay out only the back matter, after the cover and this many blank pages
 
     @property
     def manifest(self):
         return self.pack.manifest
 
+    @property
+    def author(self) -> str | None:
+        return self.manifest.author or self.manifest.organisation
+
+    @property
+    def subject(self) -> str:
+        return self.manifest.subtitle or self.manifest.title
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        return self.manifest.keywords or tuple(c.title for c in self.chapters)
+
+    @property
+    def date_label(self) -> str | None:
+        """The manifest's date as a reader writes it: 30 September 2020, September 2020, 2020."""
+        if not self.manifest.date:
+            return None
+        parts = [int(part) for part in self.manifest.date.split("-")]
+        month = datetime(2000, parts[1], 1).strftime("%B") if len(parts) > 1 else None
+        return " ".join(str(part) for part in (parts[2] if len(parts) > 2 else None, month, parts[0]) if part)
+
+    @property
+    def words(self) -> int:
+        return sum(s.source.words for s in self.sources)
+
+    @property
+    def appendices(self) -> tuple[Appendix, ...]:
+        listed = [Appendix("timeline", "Timeline")]
+        if self.glossary:
+            listed.append(Appendix("glossary", "Glossary"))
+        listed.append(Appendix("sources", "Source index"))
+        if self.names:
+            listed.append(Appendix("index", "Index of actors and places"))
+        return tuple(listed)
+
+    @staticmethod
+    def cite_anchor(paragraph: Paragraph) -> str:
+        return f"{paragraph.anchor}-cite"
+
+    def cited_on(self, source_id: str) -> tuple[PageRef, ...]:
+        """The pages that cite a source, once each, from the last layout pass."""
+        return self._page_refs(self.cite_anchor(p) for c in self.chapters for g in c.groups
+                               for p in g.paragraphs if p.source == source_id)
+
+    def name_pages(self, entry: NameEntry) -> tuple[PageRef, ...]:
+        return self._page_refs(entry.anchors)
+
+    def page_lists(self) -> tuple[tuple[PageRef, ...], ...]:
+        """Every page list the pack prints: the only part of it that depends on the layout."""
+        return (*(self.cited_on(s.source.id) for s in self.sources),
+                *(self.name_pages(e) for _, entries in self.names for e in entries))
+
+    def page_anchors(self) -> tuple[str, ...]:
+        """Every anchor whose page the build must read back from the layout."""
+        cites = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs)
+        marks = (a for _, entries in self.names for e in entries for a in e.anchors)
+        return (*cites, *marks)
+
+    def _page_refs(self, anchors) -> tuple[PageRef, ...]:
+        first: dict[int, str] = {}
+        for anchor in anchors:
+            page = self.pages.get(anchor)
+            if page is not None:
+                first.setdefault(page, anchor)
+        return tuple(PageRef(number, first[number]) for number in sorted(first))
+
     def paragraph_html(self, paragraph: Paragraph) -> Markup:
-        """Paragraph text, escaped, with the source's reference notes as real footnotes."""
+        """Paragraph text, escaped, with indexed names anchored and reference notes as real footnotes."""
         notes = {f.number: f.text for f in paragraph.footnotes}
-        text = str(escape(paragraph.text))
+        text, parts, position = paragraph.text, [], 0
+        for number, mark in enumerate(self.name_marks.get(paragraph.anchor, ())):
+            parts.append(str(escape(text[position:mark.start])))
+            parts.append(f'<span class="name" id="{name_anchor(paragraph, number)}">{escape(mark.name)}</span>')
+            position = mark.end
+        parts.append(str(escape(text[position:])))
 
         def footnote(match: re.Match) -> str:
             note = notes.get(match.group(1))
             return f'<span class="footnote">{escape(note)}</span>' if note else ""
 
-        return Markup(_FOOTNOTE_CALL.sub(footnote, text))
+        return Markup(_FOOTNOTE_CALL.sub(footnote, "".join(parts)))
 
 
 def span_label(events: tuple[Event, ...] | list[Event]) -> str | None:
@@ -122,7 +227,36 @@ def excerpt(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def build_view(pack: Pack, css: str) -> View:
+def name_index(pack: Pack) -> tuple[tuple[tuple[str, tuple[NameEntry, ...]], ...], dict]:
+    """The index entries grouped by letter, and the names to anchor in each paragraph."""
+    paragraphs = [p for c in pack.chapters for p in c.paragraphs]
+    found = names.find_names((_FOOTNOTE_CALL.sub("", p.text) for p in paragraphs), pack.manifest.actors)
+    marks = {p.anchor: tuple(names.occurrences(p.text, found)) for p in paragraphs}
+    anchors: dict[str, list[str]] = {}
+    for p in paragraphs:
+        for number, mark in enumerate(marks[p.anchor]):
+            anchors.setdefault(mark.name, []).append(name_anchor(p, number))
+    entries = [NameEntry(name, tuple(anchors[name])) for name in found if name in anchors]
+    grouped = tuple((letter, tuple(group)) for letter, group in groupby(entries, key=lambda e: names.initial(e.name)))
+    return grouped, marks
+
+
+def name_anchor(paragraph: Paragraph, number: int) -> str:
+    """The id of the number-th indexed name in a paragraph, which the index links to."""
+    return f"{paragraph.anchor}-n{number}"
+
+
+def creation_date(manifest_date: str | None) -> str | None:
+    """The manifest's date, else SOURCE_DATE_EPOCH: never the clock, so builds are reproducible."""
+    if manifest_date:
+        return manifest_date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
     sources = {s.id: s for s in pack.sources}
     titles = {c.id: c.title for c in pack.chapters}
     chapters = []
@@ -142,6 +276,7 @@ def build_view(pack: Pack, css: str) -> View:
         chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance))
     cited = [(c.id, c.title, {p.source for p in c.paragraphs}) for c in pack.chapters]
     citing = {s.id: tuple((cid, title) for cid, title, ids in cited if s.id in ids) for s in pack.sources}
+    index, marks = name_index(pack)
     return View(
         pack=pack,
         css=Markup(css),
@@ -151,6 +286,10 @@ def build_view(pack: Pack, css: str) -> View:
         glossary=pack.glossary,
         date_span=span_label(pack.timeline),
         generator=f"briefpack {__version__}",
+        created=creation_date(pack.manifest.date),
+        names=index,
+        name_marks=marks,
+        pages=pages or {},
     )
 
 
@@ -164,13 +303,143 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_html(pack: Pack) -> str:
-    env = environment()
-    layout = pack.manifest.layout
-    css = "\n".join((LAYOUTS / name).read_text(encoding="utf-8")
-                    for name in ("base.css", f"{layout}.css", f"paper-{pack.manifest.paper.lower()}.css")
-                    if (LAYOUTS / name).exists())
-    return env.get_template("pack.html").render(ctx=build_view(pack, css))
+def stylesheet(layout: str, paper: str) -> str:
+    """The layout's CSS in cascade order, with its fonts inlined as data: URLs.
+
+    Inlining makes the emitted HTML self-contained: ``weasyprint out/x.html``
+    renders the same pages from any folder or machine, and no absolute path
+    of the build machine ends up in the outputs.
+    """
+    names_ = ("fonts.css", "base.css", f"{layout}.css", f"paper-{paper.lower()}.css")
+    css = "\n".join((LAYOUTS / name).read_text(encoding="utf-8") for name in names_ if (LAYOUTS / name).exists())
+
+    def inline(match: re.Match) -> str:
+        data = base64.b64encode((LAYOUTS / match.group(1)).read_bytes()).decode("ascii")
+        return f"url(data:font/woff2;base64,{data})"
+
+    return _FONT_URL.sub(inline, css)
+
+
+def _template(view: View) -> str:
+    return environment().get_template("pack.html").render(ctx=view)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A pack laid out in pages, ready to write; ``html`` is exactly what was laid out."""
+
+    html: str
+    document: weasyprint.Document
+    passes: tuple[str, ...]  # what each layout pass covered: "whole", then possibly "back matter" or "whole"
+    warnings: tuple[str, ...]
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+
+# The back matter: the appendices whose page lists depend on the layout, and which come last.
+BACK_MATTER = ("sources", "index")
+
+
+def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
+    """Lay out the pack, with "cited on" and index page numbers true to the layout.
+
+    Those page lists sit in the back matter, the last two appendices, so
+    their text can move nothing before them: the pages of the anchors they
+    list are settled by the first pass. If the lists that pass printed (from
+    ``page_hint``, the page map a previous build saved) match its layout, one
+    pass is all; else the corrected back matter is laid out again on its own.
+    """
+    css = stylesheet(pack.manifest.layout, pack.manifest.paper)
+    view = build_view(pack, css, _read_hint(page_hint))
+    with _Renderer(css) as renderer:
+        document = renderer.render(view)
+        passes: tuple[str, ...] = ("whole",)
+        settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
+        if settled.page_lists() != view.page_lists():
+            document, again = _correct(renderer, settled, document)
+            passes += (again,)
+    if page_hint is not None:
+        write_atomic(page_hint, json.dumps(settled.pages, sort_keys=True) + "\n")
+    return Layout(html=_template(settled), document=document, passes=passes, warnings=renderer.warnings)
+
+
+def _correct(renderer: _Renderer, view: View, first: weasyprint.Document) -> tuple[weasyprint.Document, str]:
+    """The pack with corrected back matter, and what had to be laid out again for it.
+
+    The pages before the back matter are kept from the first pass; the back
+    matter is laid out after the cover and blank stand-ins, so its page
+    numbers and running heads come out as in the whole pack. That is half the
+    cost of a whole pass, and exact as long as the page count and the pages
+    the contents give for the back matter did not change: both are checked,
+    and the whole pack is laid out again if either did.
+    """
+    kept = anchor_pages(first, ["sources"])["sources"] - 1
+    back = renderer.render(replace(view, filler=kept - 1))
+    if len(back.pages) == len(first.pages) and \
+            anchor_pages(back, BACK_MATTER) == anchor_pages(first, BACK_MATTER):
+        return first.copy(first.pages[:kept] + back.pages[kept:]), "back matter"
+    return renderer.render(view), "whole"
+
+
+def anchor_pages(document: weasyprint.Document, wanted: Sequence[str]) -> dict[str, int]:
+    """The page where each anchor starts: a box split over pages has its anchor on each of them."""
+    wanted, pages = set(wanted), {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            if anchor in wanted:
+                pages.setdefault(anchor, number)
+    return pages
+
+
+def _read_hint(path: Path | None) -> dict[str, int]:
+    """A previous build's page map; anything unreadable just costs the second pass."""
+    try:
+        hint = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    return hint if isinstance(hint, dict) else {}
+
+
+class _Renderer:
+    """Lays out views of one pack, reading nothing outside the layout folder.
+
+    The stylesheet, with its fonts, is parsed once and handed to WeasyPrint
+    beside HTML whose <style> is left empty: a second pass then skips the
+    font decoding and CSS parsing, about a quarter of its cost. The cascade is
+    the same as with the stylesheet inline, as in the emitted HTML.
+    """
+
+    def __init__(self, css: str):
+        self.source = css
+        self.fetcher = SealedFetcher([LAYOUTS])
+        self.fonts = FontConfiguration()
+        self.captured = _captured_weasyprint_warnings()
+        self.logged: list[str] = []
+
+    def __enter__(self) -> _Renderer:
+        self.logged = self.captured.__enter__()
+        try:
+            self.css = weasyprint.CSS(string=self.source, base_url=str(LAYOUTS) + "/", url_fetcher=self.fetcher,
+                                      font_config=self.fonts)
+        except BaseException:
+            self.captured.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.captured.__exit__(*exc)
+
+    def render(self, view: View) -> weasyprint.Document:
+        html = _template(replace(view, css=Markup("")))
+        return weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=self.fetcher).render(
+            stylesheets=[self.css], font_config=self.fonts)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        refused = [f"refused to fetch {url}" for url in self.fetcher.refused]
+        return tuple(dict.fromkeys(refused + self.logged))
 
 
 @dataclass(frozen=True)
@@ -180,22 +449,56 @@ class Rendered:
     warnings: tuple[str, ...]
 
 
-def render_pdf(html: str, *, variant: str, progress=lambda stage, done=None, total=None, unit="": None) -> Rendered:
-    """Lay out and write the PDF, reading nothing outside the layout folder."""
+def render_pdf(layout: Layout, *, variant: str, attachments: Sequence[weasyprint.Attachment] = ()) -> Rendered:
+    with _captured_weasyprint_warnings() as logged, cached_page_references():
+        pdf = layout.document.write_pdf(**pdf_options(variant), attachments=list(attachments))
+    return Rendered(pdf=pdf, pages=layout.pages, warnings=tuple(dict.fromkeys(logged)))
+
+
+def render_standalone(html: str, *, variant: str) -> Rendered:
+    """Lay out and write any HTML, such as an emitted pack, through the same sealed fetcher."""
     fetcher = SealedFetcher([LAYOUTS])
-    with _captured_weasyprint_warnings() as logged:
+    with _captured_weasyprint_warnings() as logged, cached_page_references():
         document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
-        progress("writing PDF", len(document.pages), None, "pages")
-        with cached_page_references():
-            pdf = document.write_pdf(**pdf_options(variant))
-    warnings = [f"refused to fetch {url}" for url in fetcher.refused] + logged
-    return Rendered(pdf=pdf, pages=len(document.pages), warnings=tuple(dict.fromkeys(warnings)))
+        pdf = document.write_pdf(**pdf_options(variant))
+    refused = [f"refused to fetch {url}" for url in fetcher.refused]
+    return Rendered(pdf=pdf, pages=len(document.pages), warnings=tuple(dict.fromkeys(refused + logged)))
+
+
+def attachments_for(pack: Pack, json_export: str) -> tuple[weasyprint.Attachment, ...]:
+    """PDF/A-3b packs carry their evidence: every source text and the JSON export."""
+    if pack.manifest.pdf_variant != "a3b":
+        return ()
+    # Fixed dates, or WeasyPrint stamps the files with the clock and the PDF is never the same twice.
+    stamp = _stamp(creation_date(pack.manifest.date))
+    # The id prefix keeps names unique when two folders hold a file of the same name.
+    files = [weasyprint.Attachment(string=spec.path.read_bytes(), name=attachment_name(spec),
+                                   description=f"Source {spec.id}", relationship="Source",
+                                   created=stamp, modified=stamp)
+             for spec in pack.manifest.sources]
+    files.append(weasyprint.Attachment(string=json_export.encode("utf-8"), name=f"{pack.manifest.name}.json",
+                                       description="briefpack JSON export", relationship="Data",
+                                       created=stamp, modified=stamp))
+    return tuple(files)
+
+
+def attachment_name(spec: SourceSpec) -> str:
+    return f"{spec.id}_{Path(spec.rel).name}"
+
+
+def _stamp(created: str | None) -> datetime:
+    if not created:
+        return datetime(1980, 1, 1, tzinfo=timezone.utc)  # the zip epoch, as reproducible builds use
+    parts = [int(part) for part in re.findall(r"\d+", created)[:6]]
+    parts += [1] * (3 - len(parts))
+    return datetime(*parts, tzinfo=timezone.utc)
 
 
 def pdf_options(variant: str) -> dict:
-    if variant == "a3b":
-        return {"pdf_variant": "pdf/a-3b"}
-    return {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+    # pdf_identifier=True makes the trailer /ID a hash of the content, so it is reproducible;
+    # both variants are tagged, as an archived pack should stay accessible too.
+    common = {"pdf_tags": True, "pdf_identifier": True}
+    return {"pdf_variant": "pdf/a-3b" if variant == "a3b" else "pdf/ua-1", **common}
 
 
 class _captured_weasyprint_warnings:

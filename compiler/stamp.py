@@ -34,7 +34,8 @@ from compiler.fetcher import SealedFetcher
 from compiler.manifest import load_manifest
 from compiler.model import Manifest, Pack, Recipient
 from compiler.outputs import write_atomic
-from compiler.render import LAYOUTS, environment, render_html, render_pdf
+from compiler.export import to_json
+from compiler.render import LAYOUTS, attachments_for, environment, lay_out, render_pdf
 
 STAMP_NAME = NameObject("/BriefpackStamp")  # unlikely to clash with WeasyPrint's own resource names
 
@@ -262,10 +263,11 @@ def render_editions(manifest_path: Path | str, out_dir: Path, papers: set[str],
         for paper in others:
             progress(f"laying out pages on {paper}")
             variant = dataclasses.replace(pack, manifest=dataclasses.replace(manifest, paper=paper))
-            paper_html = render_html(variant)
-            rendered = render_pdf(paper_html, variant=manifest.pdf_variant)
-            editions[paper] = Edition(paper, rendered.pdf, edition_identity(paper_html, paper))
-            warnings.extend(rendered.warnings)
+            layout = lay_out(variant)
+            rendered = render_pdf(layout, variant=manifest.pdf_variant,
+                                  attachments=attachments_for(variant, to_json(variant, layout.pages)))
+            editions[paper] = Edition(paper, rendered.pdf, edition_identity(layout.html, paper))
+            warnings.extend(layout.warnings + rendered.warnings)
     return manifest, editions, tuple(dict.fromkeys(warnings))
 
 

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from compiler import cache as cache_module
+import compiler.build
 from compiler import render
 from compiler.build import build
 from compiler.cache import stage_modules
@@ -47,7 +48,7 @@ def refuse_rendering(monkeypatch):
             calls.append(args)
             raise AssertionError("the renderer was called")
 
-        monkeypatch.setattr(render, "render_pdf", refuse)
+        monkeypatch.setattr(compiler.build, "lay_out", refuse)
         return calls
 
     return install
@@ -55,19 +56,15 @@ def refuse_rendering(monkeypatch):
 
 def stats(result) -> dict[str, tuple[list[str], list[str]]]:
     c = result.cache
-    return {stage: (sorted(c.hits[stage]), sorted(c.misses[stage])) for stage in ("clean", "theme", "date", "render")}
+    return {stage: (sorted(c.hits[stage]), sorted(c.misses[stage])) for stage in ("clean", "theme", "date")}
 
 
-def test_first_build_misses_everything_and_second_hits_everything(pack, layouts, tmp_path, refuse_rendering):
+def test_first_build_misses_everything_and_second_hits_everything(pack, layouts, tmp_path):
     out = tmp_path / "out"
     first = build(pack, out)
-    assert stats(first) == {"clean": ([], ALL), "theme": ([], ALL), "date": ([], ALL),
-                            "render": ([], ["cycling-pack"])}
-    calls = refuse_rendering()
+    assert stats(first) == {"clean": ([], ALL), "theme": ([], ALL), "date": ([], ALL)}
     second = build(pack, out)
-    assert calls == []
-    assert stats(second) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, []),
-                             "render": (["cycling-pack"], [])}
+    assert stats(second) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, [])}
     assert second.pages == first.pages
     assert second.pdf.read_bytes() == first.pdf.read_bytes()
 
@@ -99,14 +96,14 @@ def test_up_to_date_check_does_not_import_weasyprint(pack, tmp_path):
     assert done.stdout.strip().endswith("weasyprint not imported")
 
 
-def test_a_changed_source_invalidates_only_its_own_entries_and_the_render(pack, layouts, tmp_path):
+def test_a_changed_source_invalidates_only_its_own_entries(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
     lyon = pack.parent / "lyon.txt"
     lyon.write_text(lyon.read_text() + "\nThe first route opened on 5 September 2022.\n")
     result = build(pack, out)
     assert stats(result) == {"clean": (["S1", "S3"], ["S2"]), "theme": (["S1", "S3"], ["S2"]),
-                             "date": (["S1", "S3"], ["S2"]), "render": ([], ["cycling-pack"])}
+                             "date": (["S1", "S3"], ["S2"])}
 
 
 def test_a_changed_theme_invalidates_theming_for_all_but_not_clean_up(pack, layouts, tmp_path):
@@ -116,18 +113,16 @@ def test_a_changed_theme_invalidates_theming_for_all_but_not_clean_up(pack, layo
                     .replace("collisions: 2", "collisions: 3"))
     result = build(pack, out)
     # Dating reads the text alone, so a theme edit leaves it cached too.
-    assert stats(result) == {"clean": (ALL, []), "theme": ([], ALL), "date": (ALL, []),
-                             "render": ([], ["cycling-pack"])}
+    assert stats(result) == {"clean": (ALL, []), "theme": ([], ALL), "date": (ALL, [])}
 
 
-def test_a_changed_layout_file_invalidates_only_the_render(pack, layouts, tmp_path):
+def test_a_changed_layout_file_leaves_the_stage_cache_and_stales_the_outputs(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
     css = layouts / "base.css"
     css.write_text(css.read_text() + "\n.cite { color: black; }\n")
     result = build(pack, out)
-    assert stats(result) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, []),
-                             "render": ([], ["cycling-pack"])}
+    assert stats(result) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, [])}
     runner = CliRunner()
     assert runner.invoke(cli, ["build", str(pack), "--out", str(out)]).output.startswith("up to date: ")
     css.write_text(css.read_text() + "\n.cite { color: navy; }\n")
@@ -138,8 +133,7 @@ def test_force_recomputes_everything_and_refills_the_cache(pack, layouts, tmp_pa
     out = tmp_path / "out"
     build(pack, out)
     forced = build(pack, out, force=True)
-    assert stats(forced) == {"clean": ([], ALL), "theme": ([], ALL), "date": ([], ALL),
-                             "render": ([], ["cycling-pack"])}
+    assert stats(forced) == {"clean": ([], ALL), "theme": ([], ALL), "date": ([], ALL)}
     assert CliRunner().invoke(cli, ["build", str(pack), "--out", str(out), "--force"]).output.startswith("built ")
     assert stats(build(pack, out))["clean"] == (ALL, [])
 

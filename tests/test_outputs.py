@@ -158,16 +158,16 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
 # The child announces when WeasyPrint starts, so the signal lands mid-render, not before it.
 _ANNOUNCING_BUILD = """
 import sys
-import compiler.render
+import compiler.build
 from compiler.cli import cli
 
-render_pdf = compiler.render.render_pdf
+lay_out = compiler.build.lay_out
 
 def announced(*args, **kwargs):
     print("RENDERING", flush=True)
-    return render_pdf(*args, **kwargs)
+    return lay_out(*args, **kwargs)
 
-compiler.render.render_pdf = announced
+compiler.build.lay_out = announced
 cli(["build", sys.argv[1], "--out", sys.argv[2], "-q", "--force"], prog_name="briefpack")
 """
 

@@ -38,9 +38,9 @@ def structure(pdf_bytes: bytes) -> list[tuple[str, int | None]]:
 def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     shutil.copytree(CASE, tmp_path / "pack")
     html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
-    cached = render.render_pdf(html, variant="ua")
+    cached = render.render_standalone(html, variant="ua")
     monkeypatch.setattr(render, "cached_page_references", contextlib.nullcontext)
-    plain = render.render_pdf(html, variant="ua")
+    plain = render.render_standalone(html, variant="ua")
     assert cached.pages == plain.pages
     assert len(structure(cached.pdf)) > 20
     assert structure(cached.pdf) == structure(plain.pdf)

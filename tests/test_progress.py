@@ -27,7 +27,7 @@ def test_build_reports_each_stage_with_counts(tmp_path):
     build(copy_case(tmp_path), tmp_path / "out", progress=lambda *args: calls.append(args))
     stages = list(dict.fromkeys(call[0] for call in calls))
     assert stages == ["reading and cleaning sources", "theming paragraphs", "dating events",
-                      "collecting the glossary", "rendering HTML", "laying out pages", "writing PDF",
+                      "collecting the glossary", "laying out pages", "writing PDF",
                       "writing outputs"]
     assert ("reading and cleaning sources", 2, 3, "sources") in calls
     assert ("dating events", 3, 3, "sources") in calls

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 import compiler.render
 from compiler.fetcher import MAX_DATA_URL_BYTES, SealedFetcher
-from compiler.render import LAYOUTS, environment, render_pdf
+from compiler.render import LAYOUTS, environment, render_standalone
 
 from harden_support import CASES, run
 
@@ -114,7 +114,7 @@ def test_fetcher_refuses_even_if_markup_slipped_through():
             '<style>@import url("file:///etc/passwd"); p { background: url(http://127.0.0.1:9/x) }</style>'
             '</head><body><p>text</p><img src="file:///etc/passwd"><img src="file:///dev/urandom">'
             '<a rel="attachment" href="file:///etc/passwd">a</a></body></html>')
-    rendered = render_pdf(html, variant="ua")
+    rendered = render_standalone(html, variant="ua")
     refused = "\n".join(rendered.warnings)
     for url in ("file:///etc/passwd", "file:///dev/urandom", "http://127.0.0.1:9/x"):
         assert f"refused to fetch {url}" in refused
