@@ -7,7 +7,9 @@ Every build is a fresh ``python -m compiler build --force`` into an empty
 folder (no cache), timed from outside; stage times come from the build's own
 ``--timings`` file, peak memory from the child's rusage (``os.wait4``). The
 reference is ``python -m weasyprint --base-url layouts/`` on the HTML that build emitted, both
-bare and with the PDF/UA options the build itself uses. Medians of
+bare and with the PDF/UA options the build itself uses. Then the same
+build again (it must answer "up to date"), and once more after one source
+changed, to show what the cache saves. Medians of
 ``--repeat`` runs; the machine is shared, so read single runs with care.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,6 +48,7 @@ OUTSIDE_WEASYPRINT = ("read+clean", "theme", "timeline", "template", "outputs")
 # The layout folder as base URL, as the build has it, so fonts or images the layout links load the same.
 WEASYPRINT = (sys.executable, "-m", "weasyprint", "--base-url", str(ROOT / "layouts") + "/")
 UA_OPTIONS = ("--pdf-variant", "pdf/ua-1", "--pdf-tags")
+BUILD = (sys.executable, "-m", "compiler", "build")
 
 
 @dataclass(frozen=True)
@@ -93,26 +97,38 @@ class Measure:
     weasyprint_ua_cpu: float
     weasyprint_rss_kb: int
     up_to_date: float
+    one_changed: float  # a build after one source changed, with the cache of the build before
+    one_changed_compile: float  # its read+clean, theme and timeline stages
+    compile: float  # the same stages in a build without the cache
 
 
 def measure(case: Case, repeat: int) -> Measure:
     builds, timings, weasy, weasy_ua = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="briefpack-bench-") as tmp:
+        # A private copy of the corpus, so that one of its sources can be changed for the incremental run.
+        corpus = Path(tmp) / "corpus"
+        shutil.copytree(case.manifest.parent, corpus)
+        manifest = corpus / case.manifest.name
         for attempt in range(repeat):
             out = Path(tmp) / f"out-{attempt}"
             stages_file = Path(tmp) / f"timings-{attempt}.json"
-            builds.append(run([sys.executable, "-m", "compiler", "build", str(case.manifest), "--out", str(out),
-                               "--force", "--quiet", "--timings", str(stages_file)]))
+            builds.append(run([*BUILD, str(manifest), "--out", str(out), "--force", "--quiet",
+                               "--timings", str(stages_file)]))
             timings.append(json.loads(stages_file.read_text()))
         html = next(out.glob("*.html"))
         pages = json.loads(next(out.glob("*.json")).read_text())["pages"]
         for _ in range(repeat):
             weasy.append(run([*WEASYPRINT, str(html), str(Path(tmp) / "bare.pdf")]))
             weasy_ua.append(run([*WEASYPRINT, *UA_OPTIONS, str(html), str(Path(tmp) / "ua.pdf")]))
-        checks = [run([sys.executable, "-m", "compiler", "build", str(case.manifest), "--out", str(out)])
-                  for _ in range(max(repeat, 3))]
+        checks = [run([*BUILD, str(manifest), "--out", str(out)]) for _ in range(max(repeat, 3))]
         if not all(c.stdout.startswith("up to date") for c in checks):
             raise SystemExit(f"{case.name}: the rebuild with nothing changed was not up to date: {checks[0].stdout}")
+        changed = sorted(corpus.glob("*.txt"))[0]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nOn 3 March 2020 one more thing happened.\n",
+                           encoding="utf-8")
+        incremental_file = Path(tmp) / "timings-incremental.json"
+        incremental = run([*BUILD, str(manifest), "--out", str(out), "--quiet", "--timings", str(incremental_file)])
+        incremental_timings = json.loads(incremental_file.read_text())
 
     def stage_seconds(record: list[dict], group: tuple[str, ...], clock: str = "seconds") -> float:
         return sum(s[clock] for s in record if s["stage"] in group)
@@ -136,6 +152,9 @@ def measure(case: Case, repeat: int) -> Measure:
         weasyprint_ua_cpu=statistics.median(r.cpu_seconds for r in weasy_ua),
         weasyprint_rss_kb=max(r.peak_rss_kb for r in weasy),
         up_to_date=statistics.median(c.seconds for c in checks),
+        one_changed=incremental.seconds,
+        one_changed_compile=sum(stage_seconds(incremental_timings, STAGES[s]) for s in OUTSIDE_WEASYPRINT[:3]),
+        compile=statistics.median(sum(stage_seconds(t, STAGES[s]) for s in OUTSIDE_WEASYPRINT[:3]) for t in timings),
     )
 
 
@@ -174,6 +193,12 @@ def tables(results: list[Measure]) -> list[str]:
             f"| **{m.build / m.weasyprint_ua:.2f}** ({m.build_cpu / m.weasyprint_ua_cpu:.2f}) "
             f"| {m.pages / m.build:.1f} | {m.peak_rss_kb / 1024:.0f} / {m.weasyprint_rss_kb / 1024:.0f} "
             f"| {m.up_to_date:.3f} |")
+    lines += ["", "A build after one source changed (the first, alphabetically), with the cache of the build before: "
+              "wall time, and its read+clean, theme and timeline stages against the same stages uncached:", "",
+              "| pack | one source changed s | its read+clean+theme+timeline s | uncached s |",
+              "|---|---:|---:|---:|"]
+    for m in results:
+        lines.append(f"| {m.case.name} | {m.one_changed:.2f} | {m.one_changed_compile:.3f} | {m.compile:.3f} |")
     lines += ["", "Stage wall times in seconds (medians, from the build's `--timings`), and the process's "
               "peak RSS in MB when layout and PDF writing ended:", "",
               "| pack | " + " | ".join(STAGES) + " | peak RSS MB after layout / PDF write |",
