@@ -53,9 +53,12 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
     sources = tuple(sources)
 
     progress("theming paragraphs", 0, total, "sources")
-    theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=lambda source, themes, fallback: cache.get(
-        "theme", cache.theme_key(clean_keys[source.id], themes, fallback), source.id,
-        lambda: theme_source(source, themes, fallback)))
+
+    def theme(source, themes, fallback):
+        return cache.get("theme", cache.theme_key(clean_keys[source.id], themes, fallback), source.id,
+                         lambda: theme_source(source, themes, fallback))
+
+    theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=theme)
     filled = {c.id for c in theming.chapters if c.paragraphs}
     warnings.extend(f"theme '{t.id}' claims no paragraph as its own; its chapter has only see-also lines or is left out"
                     for t in manifest.themes if t.id not in filled)

@@ -463,6 +463,9 @@ def _take_title(chunks: list[list[_Line]], layout: _Layout | None) -> tuple[list
     # A wrapped title may break after "the", but it does not end there.
     while taken and taken[-1].text.rsplit(None, 1)[-1].lower() in _FUNCTION_WORDS:
         taken.pop()
+    # Nor does a new sentence start in lower case: such a line continues a wrapped sentence.
+    if taken and len(taken) < len(chunks[0]) and chunks[0][len(taken)].text[:1].islower():
+        taken = []
     return taken, _drop_lines(chunks, len(taken))
 
 

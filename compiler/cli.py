@@ -112,7 +112,8 @@ def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path
     stages = clock.stop()
     if timings is not None:
         timings.write_text(json.dumps([{"stage": t.stage, "seconds": round(t.seconds, 4),
-                                        "peak_rss_kb": t.peak_rss_kb} for t in stages], indent=1) + "\n")
+                                        "cpu_seconds": round(t.cpu_seconds, 4), "peak_rss_kb": t.peak_rss_kb}
+                                       for t in stages], indent=1) + "\n")
     pack = result.pack
     if not quiet:
         click.echo(f"built {result.pdf} ({result.pages} pages), {result.html}, {result.json}")

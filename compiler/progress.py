@@ -11,9 +11,10 @@ import resource
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Below this, a build is over before a display would be read.
 DISPLAY_DELAY = 0.4
@@ -23,6 +24,10 @@ class Terminal:
     """A one-line rich display of the stage and its count, removed when the build ends."""
 
     def __init__(self, console: Console | None = None, *, delay: float = DISPLAY_DELAY):
+        # Imported here so quiet and piped builds never pay for rich.
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
         self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                   TextColumn("{task.fields[count]}"), TimeElapsedColumn(),
                                   console=console or Console(stderr=True), transient=True)
@@ -56,6 +61,7 @@ class Terminal:
 class StageTime:
     stage: str
     seconds: float
+    cpu_seconds: float  # this process's CPU time, which other work on the machine disturbs less than wall time
     peak_rss_kb: int  # the process's peak resident set when the stage ended (Linux reports KB)
 
 
@@ -64,12 +70,12 @@ class StageClock:
 
     def __init__(self):
         self.times: list[StageTime] = []
-        self._current: tuple[str, float] | None = None
+        self._current: tuple[str, float, float] | None = None
 
     def __call__(self, stage: str, done: int | None = None, total: int | None = None, unit: str = "") -> None:
         if self._current is None or self._current[0] != stage:
             self._close()
-            self._current = (stage, time.perf_counter())
+            self._current = (stage, time.perf_counter(), time.process_time())
 
     def stop(self) -> list[StageTime]:
         self._close()
@@ -77,9 +83,9 @@ class StageClock:
 
     def _close(self) -> None:
         if self._current is not None:
-            stage, started = self._current
+            stage, started, cpu_started = self._current
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            self.times.append(StageTime(stage, time.perf_counter() - started, peak))
+            self.times.append(StageTime(stage, time.perf_counter() - started, time.process_time() - cpu_started, peak))
             self._current = None
 
 

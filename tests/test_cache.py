@@ -161,3 +161,17 @@ def test_each_stage_key_follows_the_modules_the_stage_runs():
     assert "compiler.timex" in stage_modules("date")
     assert "compiler.theme" not in stage_modules("clean")
     assert "compiler.clean" not in stage_modules("theme")
+
+
+def test_imports_are_found_in_every_form(tmp_path):
+    module = tmp_path / "stage.py"
+    module.write_text("from compiler import timex, model as m\n"
+                      "from compiler.clean import (\n    clean,\n    Cleaned,\n)\n"
+                      "import compiler.readers, json\n"
+                      "from . import errors\n"
+                      "from .glossary import build_glossary\n"
+                      "def later():\n    import compiler.export  # a lazy import counts too\n")
+    found = cache_module._imported(module, "compiler.stage")
+    assert {"compiler.timex", "compiler.model", "compiler.clean", "compiler.readers", "compiler.errors",
+            "compiler.glossary", "compiler.export"} <= found
+    assert "json" not in found

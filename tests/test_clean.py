@@ -417,3 +417,9 @@ def test_property_nothing_lost_no_crash(raw):
     assert_nothing_lost(raw, cleaned, words=False)
     assert all(b.text.strip() for b in cleaned.blocks)
     assert [b.ordinal for b in cleaned.blocks] == list(range(1, len(cleaned.blocks) + 1))
+
+
+def test_a_wrapped_first_sentence_is_not_taken_for_a_title():
+    cleaned = clean("Alpha alpha alpha alpha alpha alpha\nalpha.\n", "x")
+    assert cleaned.title is None
+    assert [b.text for b in cleaned.blocks] == ["Alpha alpha alpha alpha alpha alpha alpha."]
