@@ -199,11 +199,14 @@ def inline_markdown_to_html(text: str) -> markupsafe.Markup:
 
     Underscores inside words (``snake_case``) and lone asterisks stay literal.
     """
-    html = str(markupsafe.escape(text))
-    html = _STRONG.sub(r"<strong>\1</strong>", html)
-    html = _EM_STAR.sub(r"<em>\1</em>", html)
-    html = _EM_UNDERSCORE.sub(r"<em>\1</em>", html)
-    return markupsafe.Markup(html)
+    return markupsafe.Markup(emphasis_to_html(str(markupsafe.escape(text))))
+
+
+def emphasis_to_html(escaped: str) -> str:
+    """Turn the Markdown emphasis of already escaped HTML into strong/em; nothing else changes."""
+    escaped = _STRONG.sub(r"<strong>\1</strong>", escaped)
+    escaped = _EM_STAR.sub(r"<em>\1</em>", escaped)
+    return _EM_UNDERSCORE.sub(r"<em>\1</em>", escaped)
 
 
 # --- HTML -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from functools import cached_property
 from itertools import groupby
 from pathlib import Path
 
@@ -26,9 +27,10 @@ from markupsafe import Markup, escape
 
 from compiler import __version__, names, timex
 from compiler.fetcher import SealedFetcher
-from compiler.pdfspeed import cached_page_references
 from compiler.model import Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
 from compiler.outputs import write_atomic
+from compiler.pdfspeed import cached_page_references
+from compiler.readers import emphasis_to_html
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 _FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
@@ -200,7 +202,15 @@ class View:
             note = notes.get(match.group(1))
             return f'<span class="footnote">{escape(note)}</span>' if note else ""
 
-        return Markup(_FOOTNOTE_CALL.sub(footnote, "".join(parts)))
+        html = "".join(parts)
+        if paragraph.source in self.markdown_sources:
+            html = emphasis_to_html(html)
+        return Markup(_FOOTNOTE_CALL.sub(footnote, html))
+
+    @cached_property
+    def markdown_sources(self) -> frozenset[str]:
+        """Markdown sources keep their emphasis, which the paragraph text carries as *x* and **x**."""
+        return frozenset(s.id for s in self.pack.sources if s.format == "md")
 
 
 def span_label(events: tuple[Event, ...] | list[Event]) -> str | None:

@@ -213,3 +213,11 @@ def test_table_headers_repeat_on_every_page_a_table_runs_over():
         start, end = pages_starting_with(texts, title)[0], pages_starting_with(texts, following)[0]
         assert end - start >= 2, f"the {title} table should run over pages for this test"
         assert all(header in texts[n - 1] for n in range(start, end))
+
+
+def test_markdown_sources_keep_their_emphasis_and_plain_text_keeps_its_asterisks(tmp_path):
+    shutil.copytree(ROOT / "tests" / "cases" / "markdown", tmp_path / "md")
+    html = build(tmp_path / "md" / "pack.yaml", tmp_path / "out").html.read_text(encoding="utf-8")
+    assert "rose <em>sharply</em> in March" in html and "<strong>historic</strong>" in html
+    assert "- Brazil&#39;s harvest fell short." in html  # a list item is a paragraph of its own
+    assert "coffee in *plain text* keeps" in html

@@ -116,7 +116,7 @@ def measure(case: Case, repeat: int) -> Measure:
                                "--timings", str(stages_file)]))
             timings.append(json.loads(stages_file.read_text()))
         html = next(out.glob("*.html"))
-        pages = json.loads(next(out.glob("*.json")).read_text())["pages"]
+        pages = json.loads(next(p for p in out.glob("*.json") if not p.name.startswith(".")).read_text())["pages"]
         for _ in range(repeat):
             weasy.append(run([*WEASYPRINT, str(html), str(Path(tmp) / "bare.pdf")]))
             weasy_ua.append(run([*WEASYPRINT, *UA_OPTIONS, str(html), str(Path(tmp) / "ua.pdf")]))
