@@ -19,8 +19,8 @@ from markupsafe import Markup, escape
 
 from compiler import __version__, timex
 from compiler.fetcher import SealedFetcher
-from compiler.pdfspeed import cached_page_references
 from compiler.model import Chapter, Event, GlossaryEntry, Pack, Paragraph, Source
+from compiler.pdfspeed import cached_page_references, fewer_collections
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 _FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
@@ -183,7 +183,7 @@ class Rendered:
 def render_pdf(html: str, *, variant: str, progress=lambda stage, done=None, total=None, unit="": None) -> Rendered:
     """Lay out and write the PDF, reading nothing outside the layout folder."""
     fetcher = SealedFetcher([LAYOUTS])
-    with _captured_weasyprint_warnings() as logged:
+    with _captured_weasyprint_warnings() as logged, fewer_collections():
         document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
         progress("writing PDF", len(document.pages), None, "pages")
         with cached_page_references():
