@@ -5,8 +5,9 @@ bytes and manifest entry, the theming rules where they matter, the compiler
 version and the text of the compiler modules the stage runs (found by
 following the stage module's own imports, so a module another engineer adds
 to clean-up or dating invalidates what it should without this file knowing
-its name). Layout files take part only in the render key: a CSS edit
-re-lays the pages but keeps every source's clean-up, theming and dating.
+its name). Layout files and the versions of WeasyPrint, pydyf and Jinja take
+part only in the render key: a CSS edit re-lays the pages but keeps every
+source's clean-up, theming and dating.
 
 Entries are pickles written by rename and never fsynced: a torn entry fails
 to unpickle and is recomputed, which is all a cache owes its user.
@@ -43,6 +44,9 @@ STAGE_MODULES = {
     "date": "compiler.timeline",
     "render": "compiler.render",
 }
+
+# The libraries that decide the pages as much as the layout files do: an upgrade re-renders.
+TOOLCHAIN = ("weasyprint", "pydyf", "jinja2")
 
 T = TypeVar("T")
 
@@ -128,6 +132,20 @@ def code_digest(stage: str) -> str:
                   *(part for p in data for part in (p.relative_to(PACKAGE).as_posix(), file_digest(p))))
 
 
+@cache
+def toolchain_digest() -> str:
+    """Installed versions, read from package metadata so that WeasyPrint need not be imported."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "absent"
+
+    return digest(*(f"{name}=={installed(name)}" for name in TOOLCHAIN))
+
+
 def spec_fields(spec: SourceSpec) -> tuple:
     """The manifest's word on a source, minus where the manifest happens to sit on disk."""
     return tuple((f.name, getattr(spec, f.name)) for f in fields(spec) if f.name != "path")
@@ -172,7 +190,7 @@ class Cache:
 
     @staticmethod
     def render_key(html: str, variant: str) -> str:
-        return digest("render", code_digest("render"), tree_digest(LAYOUTS), html, variant)
+        return digest("render", code_digest("render"), toolchain_digest(), tree_digest(LAYOUTS), html, variant)
 
     def get(self, stage: str, key: str | None, label: str, compute: Callable[[], T]) -> T:
         path = self._entry(stage, key)
@@ -217,6 +235,7 @@ class Stamp:
     inputs: tuple[tuple[str, str], ...]  # (absolute path, sha256) of the manifest and each source
     layouts: str  # tree digest of the layout folder
     compiler: str  # tree digest of the compiler package
+    toolchain: str  # see toolchain_digest
     outputs: tuple[tuple[str, str], ...]  # (absolute path, sha256) of the PDF, HTML and JSON
     pages: int
 
@@ -227,13 +246,13 @@ def stamp_path(out_dir: Path, manifest_path: Path) -> Path:
 
 def make_stamp(inputs: dict[Path, str], outputs: list[Path], pages: int) -> Stamp:
     return Stamp(inputs=tuple((str(p), d) for p, d in inputs.items()), layouts=tree_digest(LAYOUTS),
-                 compiler=tree_digest(PACKAGE), outputs=tuple((str(p.resolve()), file_digest(p)) for p in outputs),
+                 compiler=tree_digest(PACKAGE), toolchain=toolchain_digest(), outputs=tuple((str(p.resolve()), file_digest(p)) for p in outputs),
                  pages=pages)
 
 
 def write_stamp(out_dir: Path, manifest_path: Path, stamp: Stamp) -> None:
     record = {"inputs": stamp.inputs, "layouts": stamp.layouts, "compiler": stamp.compiler,
-              "outputs": stamp.outputs, "pages": stamp.pages}
+              "toolchain": stamp.toolchain, "outputs": stamp.outputs, "pages": stamp.pages}
     _write(stamp_path(out_dir, manifest_path), json.dumps(record, indent=1).encode())
 
 
@@ -246,11 +265,13 @@ def current_stamp(out_dir: Path, manifest_path: Path) -> Stamp | None:
     try:
         record = json.loads(stamp_path(out_dir, manifest_path).read_text(encoding="utf-8"))
         stamp = Stamp(inputs=tuple(map(tuple, record["inputs"])), layouts=record["layouts"],
-                      compiler=record["compiler"], outputs=tuple(map(tuple, record["outputs"])),
+                      compiler=record["compiler"], toolchain=record["toolchain"],
+                      outputs=tuple(map(tuple, record["outputs"])),
                       pages=record["pages"])
         files_match = all(file_digest(Path(p)) == d for p, d in stamp.inputs + stamp.outputs)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if files_match and stamp.layouts == tree_digest(LAYOUTS) and stamp.compiler == tree_digest(PACKAGE):
+    if (files_match and stamp.layouts == tree_digest(LAYOUTS) and stamp.compiler == tree_digest(PACKAGE)
+            and stamp.toolchain == toolchain_digest()):
         return stamp
     return None

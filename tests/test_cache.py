@@ -181,3 +181,12 @@ def test_imports_are_found_in_every_form(tmp_path):
     assert {"compiler.timex", "compiler.model", "compiler.clean", "compiler.readers", "compiler.errors",
             "compiler.glossary", "compiler.export"} <= found
     assert "json" not in found
+
+
+def test_a_new_weasyprint_invalidates_only_the_render(pack, layouts, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(pack, out)
+    monkeypatch.setattr(cache_module, "toolchain_digest", lambda: "weasyprint==99")
+    result = build(pack, out)
+    assert stats(result) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, []),
+                             "render": ([], ["cycling-pack"])}
