@@ -11,12 +11,14 @@ not grown; pydyf only ever appends to it, so the answer is the same.
 Remove this once pydyf caches the references itself; it steps aside on its
 own if ``page_references`` stops being a plain property.
 
-``fewer_collections`` spaces out Python's cyclic garbage collector during
-layout. WeasyPrint allocates millions of boxes and style dicts that all live
-until the PDF is written; at the default threshold (a young collection every
-700 allocations) the collector keeps re-scanning objects that will not die.
-At 10,000 it cut layout + write of the 100-source pack by about 15 % of CPU
-time, and peak memory a little too (fewer survivors promoted half-built).
+``fewer_collections`` spaces out Python's cyclic garbage collector while
+WeasyPrint works. It allocates millions of boxes and style dicts that all
+live until the PDF is written; at the default threshold (a young collection
+every 700 allocations) the collector keeps re-scanning objects that will not
+die. At 10,000, layout of the 100-source pack took about 20 % less CPU and
+the PDF write about 30 % less; the price is garbage from the write waiting
+longer for a collection: peak memory +6 % there, +14 % at 400 sources
+(858 MB, see tests/benchmarks/RESULTS.md).
 """
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ def cached_page_references() -> Iterator[None]:
 
 
 # Measured on the 100-source pack (tests/benchmarks/CSS_COSTS.md): 10,000 saved as much as
-# 50,000 and kept peak memory lowest; 100,000 saved a little more but grew memory by 15 %.
+# 50,000 with the least memory; 100,000 saved a little more for 15 % more memory.
 LAYOUT_GC_THRESHOLDS = (10_000, 10, 10)
 
 
