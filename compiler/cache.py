@@ -5,10 +5,11 @@ bytes and manifest entry, the theming rules where they matter, the compiler
 version and the text of the compiler modules the stage runs (found by
 following the stage module's own imports, so a module another engineer adds
 to clean-up or dating invalidates what it should without this file knowing
-its name). Layout files take part only in the build stamp: a CSS edit
-re-lays the pages but keeps every source's clean-up, theming and dating.
-Layout itself is not cached: its input, the HTML, changes with any change
-that reaches it, and a build with nothing changed never gets that far.
+its name). Layout files and the versions of WeasyPrint, pydyf and Jinja take
+part only in the build stamp: a CSS edit re-lays the pages but keeps every
+source's clean-up, theming and dating. Layout itself is not cached: its input,
+the HTML, changes with any change that reaches it, and a build with nothing
+changed never gets that far.
 
 Entries are pickles written by rename and never fsynced: a torn entry fails
 to unpickle and is recomputed, which is all a cache owes its user.
@@ -44,6 +45,9 @@ STAGE_MODULES = {
     "theme": "compiler.theme",
     "date": "compiler.timeline",
 }
+
+# The libraries that decide the pages as much as the layout files do: an upgrade re-renders.
+TOOLCHAIN = ("weasyprint", "pydyf", "jinja2")
 
 T = TypeVar("T")
 
@@ -127,6 +131,20 @@ def code_digest(stage: str) -> str:
     data = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc"))
     return digest(__version__, *(part for n in sorted(seen) for part in (n, file_digest(seen[n]))),
                   *(part for p in data for part in (p.relative_to(PACKAGE).as_posix(), file_digest(p))))
+
+
+@cache
+def toolchain_digest() -> str:
+    """Installed versions, read from package metadata so that WeasyPrint need not be imported."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "absent"
+
+    return digest(*(f"{name}=={installed(name)}" for name in TOOLCHAIN))
 
 
 def spec_fields(spec: SourceSpec) -> tuple:
@@ -214,6 +232,7 @@ class Stamp:
     inputs: tuple[tuple[str, str], ...]  # (absolute path, sha256) of the manifest and each source
     layouts: str  # tree digest of the layout folder
     compiler: str  # tree digest of the compiler package
+    toolchain: str  # see toolchain_digest
     outputs: tuple[tuple[str, str], ...]  # (absolute path, sha256) of the PDF, HTML and JSON
     pages: int
 
@@ -224,13 +243,13 @@ def stamp_path(out_dir: Path, manifest_path: Path) -> Path:
 
 def make_stamp(inputs: dict[Path, str], outputs: list[Path], pages: int) -> Stamp:
     return Stamp(inputs=tuple((str(p), d) for p, d in inputs.items()), layouts=tree_digest(LAYOUTS),
-                 compiler=tree_digest(PACKAGE), outputs=tuple((str(p.resolve()), file_digest(p)) for p in outputs),
+                 compiler=tree_digest(PACKAGE), toolchain=toolchain_digest(), outputs=tuple((str(p.resolve()), file_digest(p)) for p in outputs),
                  pages=pages)
 
 
 def write_stamp(out_dir: Path, manifest_path: Path, stamp: Stamp) -> None:
     record = {"inputs": stamp.inputs, "layouts": stamp.layouts, "compiler": stamp.compiler,
-              "outputs": stamp.outputs, "pages": stamp.pages}
+              "toolchain": stamp.toolchain, "outputs": stamp.outputs, "pages": stamp.pages}
     _write(stamp_path(out_dir, manifest_path), json.dumps(record, indent=1).encode())
 
 
@@ -243,11 +262,13 @@ def current_stamp(out_dir: Path, manifest_path: Path) -> Stamp | None:
     try:
         record = json.loads(stamp_path(out_dir, manifest_path).read_text(encoding="utf-8"))
         stamp = Stamp(inputs=tuple(map(tuple, record["inputs"])), layouts=record["layouts"],
-                      compiler=record["compiler"], outputs=tuple(map(tuple, record["outputs"])),
+                      compiler=record["compiler"], toolchain=record["toolchain"],
+                      outputs=tuple(map(tuple, record["outputs"])),
                       pages=record["pages"])
         files_match = all(file_digest(Path(p)) == d for p, d in stamp.inputs + stamp.outputs)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if files_match and stamp.layouts == tree_digest(LAYOUTS) and stamp.compiler == tree_digest(PACKAGE):
+    if (files_match and stamp.layouts == tree_digest(LAYOUTS) and stamp.compiler == tree_digest(PACKAGE)
+            and stamp.toolchain == toolchain_digest()):
         return stamp
     return None

@@ -90,7 +90,8 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
 @click.option("--force", is_flag=True, help="Ignore the cache and the up-to-date check; rebuild everything.")
 @click.option("--timings", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write each stage's wall time and peak memory to this JSON file (for benchmarks).")
+              help="Write each stage's wall and CPU time and peak memory to this JSON file "
+                   "(for benchmarks; an up-to-date pack writes none).")
 @user_errors
 def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path | None) -> None:
     """Build the pack described by MANIFEST (default: seeds/pack.yaml)."""

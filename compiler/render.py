@@ -29,7 +29,7 @@ from compiler import __version__, names, timex
 from compiler.fetcher import SealedFetcher
 from compiler.model import Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
 from compiler.outputs import write_atomic
-from compiler.pdfspeed import cached_page_references
+from compiler.pdfspeed import cached_page_references, fewer_collections
 from compiler.readers import emphasis_to_html
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -363,7 +363,7 @@ def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
     """
     css = stylesheet(pack.manifest.layout, pack.manifest.paper)
     view = build_view(pack, css, _read_hint(page_hint))
-    with _Renderer(css) as renderer:
+    with _Renderer(css) as renderer, fewer_collections():
         document = renderer.render(view)
         passes: tuple[str, ...] = ("whole",)
         settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
@@ -460,7 +460,7 @@ class Rendered:
 
 
 def render_pdf(layout: Layout, *, variant: str, attachments: Sequence[weasyprint.Attachment] = ()) -> Rendered:
-    with _captured_weasyprint_warnings() as logged, cached_page_references():
+    with _captured_weasyprint_warnings() as logged, fewer_collections(), cached_page_references():
         pdf = layout.document.write_pdf(**pdf_options(variant), attachments=list(attachments))
     return Rendered(pdf=pdf, pages=layout.pages, warnings=tuple(dict.fromkeys(logged)))
 
@@ -468,7 +468,7 @@ def render_pdf(layout: Layout, *, variant: str, attachments: Sequence[weasyprint
 def render_standalone(html: str, *, variant: str) -> Rendered:
     """Lay out and write any HTML, such as an emitted pack, through the same sealed fetcher."""
     fetcher = SealedFetcher([LAYOUTS])
-    with _captured_weasyprint_warnings() as logged, cached_page_references():
+    with _captured_weasyprint_warnings() as logged, fewer_collections(), cached_page_references():
         document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
         pdf = document.write_pdf(**pdf_options(variant))
     refused = [f"refused to fetch {url}" for url in fetcher.refused]

@@ -175,3 +175,13 @@ def test_imports_are_found_in_every_form(tmp_path):
     assert {"compiler.timex", "compiler.model", "compiler.clean", "compiler.readers", "compiler.errors",
             "compiler.glossary", "compiler.export"} <= found
     assert "json" not in found
+
+
+def test_a_new_weasyprint_keeps_the_stage_cache_but_stales_the_outputs(pack, layouts, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(pack, out)
+    assert CliRunner().invoke(cli, ["build", str(pack), "--out", str(out)]).output.startswith("up to date: ")
+    monkeypatch.setattr(cache_module, "toolchain_digest", lambda: "weasyprint==99")
+    assert CliRunner().invoke(cli, ["build", str(pack), "--out", str(out)]).output.startswith("built ")
+    result = build(pack, out)
+    assert stats(result) == {"clean": (ALL, []), "theme": (ALL, []), "date": (ALL, [])}

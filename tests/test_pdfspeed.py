@@ -1,7 +1,8 @@
-"""The page-reference cache writes the same tagged PDF, and leaves pydyf as it found it."""
+"""The PDF speed-ups write the same tagged PDF, and leave pydyf and the collector as they found them."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ import pydyf
 
 from compiler import render
 from compiler.build import build
-from compiler.pdfspeed import cached_page_references
+from compiler.pdfspeed import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections
 
 CASE = Path(__file__).parent / "cases" / "cache"
 
@@ -52,3 +53,10 @@ def test_pydyf_is_restored():
         assert pydyf.PDF.__dict__["page_references"] is not before
     assert pydyf.PDF.__dict__["page_references"] is before
 
+
+
+def test_collector_thresholds_are_restored():
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == LAYOUT_GC_THRESHOLDS
+    assert gc.get_threshold() == before
