@@ -5,6 +5,7 @@ tested on its own and the pipeline in ``build.py`` reads top to bottom.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +95,10 @@ class Manifest:
 
 
 # --- clean-up ---------------------------------------------------------------
+
+# Where clean-up leaves a source's note call in a paragraph's text: "isolation,[^1] and".
+FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
+
 
 @dataclass(frozen=True)
 class Footnote:

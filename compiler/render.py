@@ -27,13 +27,12 @@ from markupsafe import Markup, escape
 
 from compiler import __version__, names, timex
 from compiler.fetcher import SealedFetcher
-from compiler.model import Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
+from compiler.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
 from compiler.outputs import write_atomic
 from compiler.pdfspeed import cached_page_references, fewer_collections
 from compiler.readers import emphasis_to_html
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
-_FOOTNOTE_CALL = re.compile(r"\[\^(\w+)\]")
 _FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff2)\)")
 
 PageMap = Mapping[str, int]  # anchor id -> 1-based page number, read from a laid-out document
@@ -205,7 +204,7 @@ class View:
         html = "".join(parts)
         if paragraph.source in self.markdown_sources:
             html = emphasis_to_html(html)
-        return Markup(_FOOTNOTE_CALL.sub(footnote, html))
+        return Markup(FOOTNOTE_CALL.sub(footnote, html))
 
     @cached_property
     def markdown_sources(self) -> frozenset[str]:
@@ -233,14 +232,14 @@ def top_actors(paragraphs: tuple[Paragraph, ...], actors: tuple[str, ...], count
 
 
 def excerpt(text: str, words: int = 14) -> str:
-    parts = _FOOTNOTE_CALL.sub("", text).split()
+    parts = FOOTNOTE_CALL.sub("", text).split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def name_index(pack: Pack) -> tuple[tuple[tuple[str, tuple[NameEntry, ...]], ...], dict]:
     """The index entries grouped by letter, and the names to anchor in each paragraph."""
     paragraphs = [p for c in pack.chapters for p in c.paragraphs]
-    found = names.find_names((_FOOTNOTE_CALL.sub("", p.text) for p in paragraphs), pack.manifest.actors)
+    found = names.find_names((FOOTNOTE_CALL.sub("", p.text) for p in paragraphs), pack.manifest.actors)
     marks = {p.anchor: tuple(names.occurrences(p.text, found)) for p in paragraphs}
     anchors: dict[str, list[str]] = {}
     for p in paragraphs:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from compiler import timex
-from compiler.model import Event, Mention, Paragraph, Source, Timex
+from compiler.model import FOOTNOTE_CALL, Event, Mention, Paragraph, Source, Timex
 
 PARAGRAPH_GAP = "\n\n"
 MAX_EVENT_CHARS = 240
@@ -22,7 +22,6 @@ _DATE_VALUE = re.compile(r"^(\d{4}|XXXX|\d{3})(-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas|but|although|though|and then|which)\b)|\s+[–—]\s+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
-_FOOTNOTE_CALL = re.compile(r"\[\^\d+\]")
 # Capitalised words that open sentences or name dates tell nothing about who acted.
 _NOT_NAMES = frozenset("""
 a an the on in at by for of to from with and but or as this that these those it its he she they his her their
@@ -77,7 +76,7 @@ def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first:
     body, starts = "", []
     for paragraph in paragraphs:
         starts.append(len(body))
-        body += _FOOTNOTE_CALL.sub("", paragraph.text) + PARAGRAPH_GAP
+        body += FOOTNOTE_CALL.sub("", paragraph.text) + PARAGRAPH_GAP
     events: list[Event] = []
     for expression in tag(source, body, day_first=day_first):
         if not _DATE_VALUE.match(expression.value):
