@@ -91,7 +91,7 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = s
     pack = compile_pack(manifest, progress, cache)
 
     progress("laying out pages")
-    layout = lay_out(pack, page_hint=out / f".{manifest.name}.pages.json")
+    layout = lay_out(pack)
     pack = replace(pack, warnings=pack.warnings + layout.warnings)
     export = to_json(pack, layout.pages)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import logging
 import os
 import re
@@ -25,10 +24,9 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from markupsafe import Markup, escape
 
-from compiler import __version__, names, timex
+from compiler import __version__, names, stitch, timex
 from compiler.fetcher import SealedFetcher
 from compiler.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
-from compiler.outputs import write_atomic
 from compiler.pdfspeed import cached_page_references, fewer_collections
 from compiler.readers import emphasis_to_html
 
@@ -100,6 +98,14 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class StandIn:
+    """A page of the body, as the back-matter pass stands it in: its named page and its anchors."""
+
+    page_name: str
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class View:
     """The one context object every template sees."""
 
@@ -115,7 +121,8 @@ class View:
     names: tuple[tuple[str, tuple[NameEntry, ...]], ...]  # the index, grouped by initial letter
     name_marks: Mapping[str, tuple[names.Occurrence, ...]]  # paragraph anchor -> names found in it
     pages: PageMap = field(default_factory=dict)
-    filler: int = 0  # > 0: lay out only the back matter, after the cover and this many blank pages
+    part: str = "whole"  # or "body" (all but the back matter), or "back" (the back matter after stand_ins)
+    stand_ins: tuple[StandIn, ...] = ()
 
     @property
     def manifest(self):
@@ -155,6 +162,15 @@ class View:
         if self.names:
             listed.append(Appendix("index", "Index of actors and places"))
         return tuple(listed)
+
+    @property
+    def back_matter(self) -> tuple[Appendix, ...]:
+        return tuple(a for a in self.appendices if a.id in BACK_MATTER)
+
+    def contents_targets(self) -> tuple[str, ...]:
+        """The anchors the contents points at in the body, before the back matter."""
+        return (*(f"ch-{c.id}" for c in self.chapters),
+                *(a.id for a in self.appendices if a.id not in BACK_MATTER))
 
     @staticmethod
     def cite_anchor(paragraph: Paragraph) -> str:
@@ -339,7 +355,7 @@ class Layout:
 
     html: str
     document: weasyprint.Document
-    passes: tuple[str, ...]  # what each layout pass covered: "whole", then possibly "back matter" or "whole"
+    passes: tuple[str, ...]  # what each layout pass covered: "body", "back matter", and "whole" if they would not join
     warnings: tuple[str, ...]
 
     @property
@@ -351,45 +367,54 @@ class Layout:
 BACK_MATTER = ("sources", "index")
 
 
-def lay_out(pack: Pack, *, page_hint: Path | None = None) -> Layout:
-    """Lay out the pack, with "cited on" and index page numbers true to the layout.
+def lay_out(pack: Pack) -> Layout:
+    """Lay out the pack, with "cited on" and index page numbers true to the layout, each page once.
 
     Those page lists sit in the back matter, the last two appendices, so
-    their text can move nothing before them: the pages of the anchors they
-    list are settled by the first pass. If the lists that pass printed (from
-    ``page_hint``, the page map a previous build saved) match its layout, one
-    pass is all; else the corrected back matter is laid out again on its own.
+    nothing they print can move a page before them. The body (cover to
+    glossary) is laid out first, and where its anchors fall gives the page
+    lists; then the back matter alone, after a stand-in page for each page of
+    the body. The pack is that second pass's cover and contents (whose
+    numbers include the back matter), the body's pages with the footers of
+    their stand-ins (which know the page total), and the back matter: what
+    one pass over the whole pack lays out, at the cost of one pass. Should
+    the join not be exact (``stitch`` says when), the whole pack is laid out
+    again with the page lists settled.
     """
     css = stylesheet(pack.manifest.layout, pack.manifest.paper)
-    view = build_view(pack, css, _read_hint(page_hint))
+    view = build_view(pack, css)
     with _Renderer(css) as renderer, fewer_collections():
-        document = renderer.render(view)
-        passes: tuple[str, ...] = ("whole",)
-        settled = replace(view, pages=anchor_pages(document, view.page_anchors()))
-        if settled.page_lists() != view.page_lists():
-            document, again = _correct(renderer, settled, document)
-            passes += (again,)
-    if page_hint is not None:
-        write_atomic(page_hint, json.dumps(settled.pages, sort_keys=True) + "\n")
+        body = renderer.render(replace(view, part="body"))
+        settled = replace(view, pages=anchor_pages(body, view.page_anchors()))
+        targets = anchor_pages(body, settled.contents_targets())
+        front = min(targets.values()) - 1  # the cover and the contents
+        names = [stitch.page_name(page) for page in body.pages[front:]]
+        document, passes = None, ("body",)
+        if None not in names:
+            stand_ins = tuple(StandIn(name or "auto", tuple(a for a, n in targets.items() if n == number))
+                              for number, name in enumerate(names, start=front + 1))
+            back = renderer.render(replace(settled, part="back", stand_ins=stand_ins))
+            document, passes = _join(body, back, front, targets), passes + ("back matter",)
+        if document is None:
+            document, passes = renderer.render(settled), passes + ("whole",)
     return Layout(html=_template(settled), document=document, passes=passes, warnings=renderer.warnings)
 
 
-def _correct(renderer: _Renderer, view: View, first: weasyprint.Document) -> tuple[weasyprint.Document, str]:
-    """The pack with corrected back matter, and what had to be laid out again for it.
+def _join(body: weasyprint.Document, back: weasyprint.Document, front: int,
+          targets: PageMap) -> weasyprint.Document | None:
+    """The back pass's front pages, the body's own pages with their stand-ins' footers, the back matter.
 
-    The pages before the back matter are kept from the first pass; the back
-    matter is laid out after the cover and blank stand-ins, so its page
-    numbers and running heads come out as in the whole pack. That is half the
-    cost of a whole pass, and exact as long as the page count and the pages
-    the contents give for the back matter did not change: both are checked,
-    and the whole pack is laid out again if either did.
+    None unless the stand-ins took exactly the body's pages, which they do
+    when the contents is as long in both passes.
     """
-    kept = anchor_pages(first, ["sources"])["sources"] - 1
-    back = renderer.render(replace(view, filler=kept - 1))
-    if len(back.pages) == len(first.pages) and \
-            anchor_pages(back, BACK_MATTER) == anchor_pages(first, BACK_MATTER):
-        return first.copy(first.pages[:kept] + back.pages[kept:]), "back matter"
-    return renderer.render(view), "whole"
+    end = len(body.pages)
+    if anchor_pages(back, list(targets)) != dict(targets) or \
+            anchor_pages(back, BACK_MATTER[:1]) != {BACK_MATTER[0]: end + 1}:
+        return None
+    kept = [stitch.with_total_from(page, stand_in) for page, stand_in in zip(body.pages[front:], back.pages[front:end])]
+    if None in kept:
+        return None
+    return body.copy(back.pages[:front] + kept + back.pages[end:])
 
 
 def anchor_pages(document: weasyprint.Document, wanted: Sequence[str]) -> dict[str, int]:
@@ -400,15 +425,6 @@ def anchor_pages(document: weasyprint.Document, wanted: Sequence[str]) -> dict[s
             if anchor in wanted:
                 pages.setdefault(anchor, number)
     return pages
-
-
-def _read_hint(path: Path | None) -> dict[str, int]:
-    """A previous build's page map; anything unreadable just costs the second pass."""
-    try:
-        hint = json.loads(path.read_text(encoding="utf-8")) if path else {}
-    except (OSError, ValueError):
-        return {}
-    return hint if isinstance(hint, dict) else {}
 
 
 class _Renderer:

@@ -133,16 +133,6 @@ def test_running_head_names_the_chapter_except_where_it_starts(seed):
     assert first in texts[start]  # the chapter runs on: its next page has the running head
 
 
-def test_one_layout_pass_when_the_page_hint_is_right(tmp_path):
-    pack = compile_pack(load_manifest(VISUAL))
-    hint = tmp_path / "pages.json"
-    first = lay_out(pack, page_hint=hint)
-    second = lay_out(pack, page_hint=hint)
-    assert first.passes == ("whole", "back matter")  # nothing to go on: the page lists are corrected once
-    assert second.passes == ("whole",)
-    assert second.html == first.html
-
-
 def test_emitted_html_renders_alone_to_the_same_pages(tmp_path):
     result = build(VISUAL, tmp_path / "out")
     alone = tmp_path / "alone.pdf"
