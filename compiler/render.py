@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import groupby
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from compiler import __version__, names, stitch, timex
 from compiler.fetcher import SealedFetcher
 from compiler.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source, SourceSpec
-from compiler.pdfspeed import cached_page_references, fewer_collections
+from compiler.pdfspeed import cached_page_references, fewer_collections, keep
 from compiler.readers import emphasis_to_html
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
@@ -318,7 +318,9 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
     )
 
 
+@cache
 def environment() -> jinja2.Environment:
+    """One per process: a build renders the template three times, and compiling it costs more than a render."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(LAYOUTS),
         autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
@@ -383,8 +385,9 @@ def lay_out(pack: Pack) -> Layout:
     """
     css = stylesheet(pack.manifest.layout, pack.manifest.paper)
     view = build_view(pack, css)
-    with _Renderer(css) as renderer, fewer_collections():
+    with fewer_collections(collect=False), _Renderer(css) as renderer:
         body = renderer.render(replace(view, part="body"))
+        keep()  # the body's boxes live until the PDF is written
         settled = replace(view, pages=anchor_pages(body, view.page_anchors()))
         targets = anchor_pages(body, settled.contents_targets())
         front = min(targets.values()) - 1  # the cover and the contents
@@ -475,7 +478,9 @@ class Rendered:
 
 
 def render_pdf(layout: Layout, *, variant: str, attachments: Sequence[weasyprint.Attachment] = ()) -> Rendered:
-    with _captured_weasyprint_warnings() as logged, fewer_collections(), cached_page_references():
+    # No collection first: what the layout left is its last pass's garbage, and the two passes'
+    # pages that are about to be written, which a collection would walk for nothing.
+    with _captured_weasyprint_warnings() as logged, fewer_collections(collect=False), cached_page_references():
         pdf = layout.document.write_pdf(**pdf_options(variant), attachments=list(attachments))
     return Rendered(pdf=pdf, pages=layout.pages, warnings=tuple(dict.fromkeys(logged)))
 
