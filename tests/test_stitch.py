@@ -102,3 +102,10 @@ def test_pages_of_different_sizes_cannot_be_joined():
     body = render(FOOTER, "<p>one</p>")
     stand_in = weasyprint.HTML(string=f"<style>@page {{ size: A5 }} {FOOTER}</style><p>two</p>").render()
     assert with_total_from(body.pages[0], stand_in.pages[0]) is None
+
+
+def test_when_the_join_cannot_vouch_for_a_page_the_whole_pack_is_laid_out_again(monkeypatch):
+    monkeypatch.setattr("compiler.stitch.with_total_from", lambda page, stand_in: None)
+    layout = lay_out(compile_pack(load_manifest(VISUAL)))
+    assert layout.passes == ("body", "back matter", "whole")
+    assert page_texts(layout.document.write_pdf()) == page_texts(in_one_pass(layout.html))
