@@ -64,8 +64,9 @@ LAYOUT_GC_THRESHOLDS = (100_000, 10, 10)
 def fewer_collections(*, collect: bool = True) -> Iterator[None]:
     previous = gc.get_threshold()
     if collect:
-        gc.collect()  # or the garbage waiting for a collection would be frozen too
-    gc.freeze()
+        keep()
+    else:
+        gc.freeze()
     gc.set_threshold(*LAYOUT_GC_THRESHOLDS)
     try:
         yield
@@ -75,6 +76,9 @@ def fewer_collections(*, collect: bool = True) -> Iterator[None]:
 
 
 def keep() -> None:
-    """Leave everything alive now out of the collections until ``fewer_collections`` ends."""
-    gc.collect()  # or the garbage waiting for a collection would be kept too
+    """Leave everything alive now out of the collections until ``fewer_collections`` ends.
+
+    It collects first: garbage frozen with the rest would stay until the end.
+    """
+    gc.collect()
     gc.freeze()

@@ -184,11 +184,6 @@ class View:
     def name_pages(self, entry: NameEntry) -> tuple[PageRef, ...]:
         return self._page_refs(entry.anchors)
 
-    def page_lists(self) -> tuple[tuple[PageRef, ...], ...]:
-        """Every page list the pack prints: the only part of it that depends on the layout."""
-        return (*(self.cited_on(s.source.id) for s in self.sources),
-                *(self.name_pages(e) for _, entries in self.names for e in entries))
-
     def page_anchors(self) -> tuple[str, ...]:
         """Every anchor whose page the build must read back from the layout."""
         cites = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs)
