@@ -105,18 +105,15 @@ def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path
             click.echo(f"up to date: {stamp.outputs[0][0]} ({stamp.pages} pages); --force rebuilds")
         return
     from compiler.build import build as run_build
-    from compiler.progress import StageClock, Terminal, fan_out
+    from compiler.progress import Terminal, silent
 
-    clock = StageClock()
     display = Terminal() if not quiet and sys.stderr.isatty() else contextlib.nullcontext(None)
     with display as terminal:
-        listeners = [clock] if terminal is None else [clock, terminal]
-        result = run_build(manifest, out_dir, progress=fan_out(*listeners), force=force)
-    stages = clock.stop()
+        result = run_build(manifest, out_dir, progress=terminal or silent, force=force)
     if timings is not None:
         timings.write_text(json.dumps([{"stage": t.stage, "seconds": round(t.seconds, 4),
                                         "cpu_seconds": round(t.cpu_seconds, 4), "peak_rss_kb": t.peak_rss_kb}
-                                       for t in stages], indent=1) + "\n")
+                                       for t in result.stages], indent=1) + "\n")
     pack = result.pack
     if not quiet:
         click.echo(f"built {result.pdf} ({result.pages} pages), {result.html}, {result.json}")
@@ -191,7 +188,7 @@ def _dates_batch(day_first: bool) -> None:
 @user_errors
 def explain(manifest: Path, source_id: str | None) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
-    from compiler.build import compile_pack
+    from compiler.stages import compile_pack
     from compiler.manifest import load_manifest
 
     pack = compile_pack(load_manifest(manifest))
@@ -252,7 +249,7 @@ def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
 @contextlib.contextmanager
 def _stage_display(quiet: bool):
     """The build's stage display on a terminal; a silent callback otherwise."""
-    from compiler.build import silent
+    from compiler.progress import silent
 
     if quiet or not sys.stderr.isatty():
         yield silent

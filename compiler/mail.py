@@ -27,7 +27,7 @@ import jinja2
 from compiler.errors import BriefpackError
 from compiler.model import Manifest, Recipient, SmtpSettings
 from compiler.outputs import write_atomic
-from compiler.render import LAYOUTS
+from compiler.view import LAYOUTS
 from compiler.stamp import Copy
 
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}

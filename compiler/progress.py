@@ -11,10 +11,20 @@ import resource
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+class Progress(Protocol):
+    """Told when a stage starts (``stage`` alone) and how far it has got (``done`` of ``total`` units)."""
+
+    def __call__(self, stage: str, done: int | None = None, total: int | None = None, unit: str = "") -> None: ...
+
+
+def silent(stage: str, done: int | None = None, total: int | None = None, unit: str = "") -> None:
+    pass
 
 # Below this, a build is over before a display would be read.
 DISPLAY_DELAY = 0.4
@@ -60,6 +70,7 @@ class Terminal:
 @dataclass(frozen=True)
 class StageTime:
     stage: str
+    started: float  # time.perf_counter() when it started: the system's monotonic clock, the same in a forked child
     seconds: float
     cpu_seconds: float  # this process's CPU time, which other work on the machine disturbs less than wall time
     peak_rss_kb: int  # the process's peak resident set when the stage ended (Linux reports KB)
@@ -85,7 +96,8 @@ class StageClock:
         if self._current is not None:
             stage, started, cpu_started = self._current
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            self.times.append(StageTime(stage, time.perf_counter() - started, time.process_time() - cpu_started, peak))
+            self.times.append(StageTime(stage, started, time.perf_counter() - started,
+                                        time.process_time() - cpu_started, peak))
             self._current = None
 
 

@@ -28,14 +28,17 @@ import weasyprint
 from markupsafe import Markup
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, PdfObject, TextStringObject
 
-from compiler.build import Progress, build, compile_pack, silent
+from compiler.build import build
 from compiler.errors import BriefpackError
+from compiler.export import to_json
 from compiler.fetcher import SealedFetcher
 from compiler.manifest import load_manifest
 from compiler.model import Manifest, Pack, Recipient
 from compiler.outputs import write_atomic
-from compiler.export import to_json
-from compiler.render import LAYOUTS, attachments_for, environment, lay_out, render_pdf
+from compiler.progress import Progress, silent
+from compiler.render import attachments_for, lay_out, render_pdf
+from compiler.stages import compile_pack
+from compiler.view import LAYOUTS, environment
 
 STAMP_NAME = NameObject("/BriefpackStamp")  # unlikely to clash with WeasyPrint's own resource names
 

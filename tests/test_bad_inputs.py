@@ -344,22 +344,22 @@ def test_disk_full_is_one_line_and_keeps_old_outputs(tmp_path, monkeypatch):
 
 
 def test_oserror_anywhere_is_one_line(tmp_path, monkeypatch):
-    import compiler.build
+    import compiler.render
 
     def unreadable(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", "/layouts/pack.html")
-    monkeypatch.setattr(compiler.build, "lay_out", unreadable)
+    monkeypatch.setattr(compiler.render, "lay_out", unreadable)
     result = build(write_pack(tmp_path), tmp_path)
     assert result.exit_code == 2
     assert error_lines(result) == ["error: /layouts/pack.html: Permission denied"]
 
 
 def test_a_real_bug_keeps_its_traceback(tmp_path, monkeypatch):
-    import compiler.build
+    import compiler.render
 
     def buggy(*args, **kwargs):
         raise ZeroDivisionError("a bug")
-    monkeypatch.setattr(compiler.build, "lay_out", buggy)
+    monkeypatch.setattr(compiler.render, "lay_out", buggy)
     result = build(write_pack(tmp_path), tmp_path)
     assert isinstance(result.exception, ZeroDivisionError)
     assert result.exit_code == 1

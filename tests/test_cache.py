@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from compiler import cache as cache_module
-import compiler.build
-from compiler import render
+from compiler import render, view
 from compiler.build import build
 from compiler.cache import stage_modules
 from compiler.cli import cli
@@ -32,9 +31,9 @@ def pack(tmp_path: Path) -> Path:
 def layouts(tmp_path: Path, monkeypatch) -> Path:
     """A private copy of the layout folder, so a test may edit it without touching the real one."""
     copy = tmp_path / "layouts"
-    shutil.copytree(render.LAYOUTS, copy)
-    monkeypatch.setattr(render, "LAYOUTS", copy)
-    monkeypatch.setattr(cache_module, "LAYOUTS", copy)
+    shutil.copytree(view.LAYOUTS, copy)
+    for module in (view, render, cache_module):
+        monkeypatch.setattr(module, "LAYOUTS", copy)
     return copy
 
 
@@ -48,7 +47,7 @@ def refuse_rendering(monkeypatch):
             calls.append(args)
             raise AssertionError("the renderer was called")
 
-        monkeypatch.setattr(compiler.build, "lay_out", refuse)
+        monkeypatch.setattr(render, "lay_out", refuse)
         return calls
 
     return install

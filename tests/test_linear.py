@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from compiler import timex
-from compiler.build import compile_pack
+from compiler.stages import compile_pack
 from compiler.manifest import load_manifest
 from compiler.model import Chapter, Event, Mention, Paragraph
 from compiler.theme import build_chapters, theme_sources

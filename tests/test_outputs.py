@@ -158,16 +158,16 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
 # The child announces when WeasyPrint starts, so the signal lands mid-render, not before it.
 _ANNOUNCING_BUILD = """
 import sys
-import compiler.build
+import compiler.render
 from compiler.cli import cli
 
-lay_out = compiler.build.lay_out
+lay_out = compiler.render.lay_out
 
 def announced(*args, **kwargs):
     print("RENDERING", flush=True)
     return lay_out(*args, **kwargs)
 
-compiler.build.lay_out = announced
+compiler.render.lay_out = announced
 cli(["build", sys.argv[1], "--out", sys.argv[2], "-q", "--force"], prog_name="briefpack")
 """
 

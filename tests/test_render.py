@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from compiler.build import build, compile_pack
+from compiler.build import build
+from compiler.stages import compile_pack
 from compiler.manifest import load_manifest
 from compiler.model import Footnote
-from compiler.render import View, anchor_pages, build_view, lay_out
+from compiler.render import anchor_pages, lay_out
+from compiler.view import View, build_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"

@@ -20,7 +20,8 @@ from pypdf import PdfReader
 
 import compiler.render
 from compiler.fetcher import MAX_DATA_URL_BYTES, SealedFetcher
-from compiler.render import LAYOUTS, environment, render_standalone
+from compiler.render import render_standalone
+from compiler.view import LAYOUTS, environment
 
 from harden_support import CASES, run
 

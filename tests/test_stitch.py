@@ -16,9 +16,10 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from compiler.build import compile_pack
+from compiler.stages import compile_pack
 from compiler.manifest import load_manifest
-from compiler.render import LAYOUTS, lay_out
+from compiler.render import lay_out
+from compiler.view import LAYOUTS
 from compiler.stitch import with_total_from
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -33,7 +33,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from compiler.build import build, compile_pack  # noqa: E402
+from compiler.build import build  # noqa: E402
+from compiler.stages import compile_pack  # noqa: E402
 from compiler.errors import BriefpackError  # noqa: E402
 from compiler.manifest import SOURCE_KEYS, THEME_KEYS, TOP_KEYS, load_manifest  # noqa: E402
 

@@ -1,0 +1,151 @@
+"""Work run in a forked child while the build does something else with its second core.
+
+A build's own stages (reading, clean-up, theming, dating, the view) need
+nothing from WeasyPrint, and WeasyPrint's start-up (its import, then the
+layout's stylesheet parsed and fonts decoded: about 0.6 s) needs nothing
+from them. ``Overlap`` forks: the child runs the work and sends back its
+result, pickled, while the parent goes on; ``result()`` waits for it. The
+child's progress reaches the caller's display as it happens (at most every
+``FORWARD_EVERY`` seconds, so a parent busy elsewhere never blocks it on a
+full pipe), and its stage times come back with the result, measured where
+the work ran.
+
+Without a second core, or without ``os.fork`` (Windows), the work runs in
+the calling process when its result is asked for.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import time
+import traceback
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from compiler.progress import Progress, StageClock, StageTime, fan_out, silent
+
+T = TypeVar("T")
+
+FORWARD_EVERY = 0.05  # seconds between two forwarded counts of the same stage; a display redraws at 10 Hz
+
+
+class Overlap(Generic[T]):
+    """``work(progress)`` beside the caller; ``result()`` is its value and the stages it timed."""
+
+    def __init__(self, work: Callable[[Progress], T], progress: Progress = silent):
+        self._work, self._progress = work, progress
+        self._pid: int | None = None
+        if _second_core() and hasattr(os, "fork"):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                _run_child(work, write)
+            os.close(write)
+            self._pid, self._stream = pid, os.fdopen(read, "rb")
+
+    def result(self) -> tuple[T, tuple[StageTime, ...]]:
+        if self._pid is None:
+            clock = StageClock()
+            value = self._work(fan_out(clock, self._progress))
+            return value, tuple(clock.stop())
+        try:
+            while True:
+                try:
+                    kind, payload = pickle.load(self._stream)
+                except EOFError:
+                    raise RuntimeError(f"the build's stages ended without a result ({self._reap()})") from None
+                if kind == "progress":
+                    self._progress(*payload)
+                elif kind == "error":
+                    raise payload
+                else:
+                    return payload
+        finally:
+            self._end()
+
+    def __enter__(self) -> Overlap[T]:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # Unread, the child fails its next write on the closed pipe and ends.
+        self._end()
+
+    def _end(self) -> None:
+        if self._pid is not None:
+            self._stream.close()
+            self._reap()
+
+    def _reap(self) -> str:
+        if self._pid is None:
+            return "ended"
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if os.WIFSIGNALED(status):
+            return f"killed by signal {os.WTERMSIG(status)}"
+        return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+def _second_core() -> bool:
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores) > 1
+
+
+def _run_child(work: Callable[[Progress], T], fd: int) -> None:
+    """Run ``work`` and send what it gives, then leave: the child must never return into the parent's code."""
+    status = 1
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            clock = StageClock()
+            forward = _Forward(stream)
+            try:
+                message = ("result", (work(fan_out(clock, forward)), tuple(clock.stop())))
+                forward.flush()
+            except BaseException as error:  # noqa: BLE001 - every failure goes to the parent, which raises it
+                message = ("error", _portable(error))
+            stream.write(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+        status = 0
+    finally:
+        os._exit(status)  # no atexit handlers, no flushing of buffers the parent still owns
+
+
+class _Forward:
+    """A progress callback for the child: each new stage at once, counts at most every ``FORWARD_EVERY`` s.
+
+    A count held back is sent before the next stage, and by ``flush``, so the
+    display always ends a stage on its last count.
+    """
+
+    def __init__(self, stream):
+        self.stream, self.stage, self.sent, self.held = stream, None, 0.0, None
+
+    def __call__(self, stage: str, done: int | None = None, total: int | None = None, unit: str = "") -> None:
+        now = time.perf_counter()
+        if stage == self.stage and now - self.sent < FORWARD_EVERY:
+            self.held = (stage, done, total, unit)
+            return
+        self.flush()
+        self._send((stage, done, total, unit))
+        self.stage, self.sent = stage, now
+
+    def flush(self) -> None:
+        if self.held is not None:
+            self._send(self.held)
+            self.held = None
+
+    def _send(self, event: tuple) -> None:
+        self.stream.write(pickle.dumps(("progress", event), protocol=pickle.HIGHEST_PROTOCOL))
+        self.stream.flush()
+
+
+def _portable(error: BaseException) -> BaseException:
+    """``error`` as the parent can unpickle it, with the child's traceback as a note where it is a bug."""
+    from compiler.errors import BriefpackError
+
+    if not isinstance(error, BriefpackError) and hasattr(error, "add_note"):
+        error.add_note("in the build's forked stages:\n" + "".join(traceback.format_exception(error)).rstrip())
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001 - an exception type pickle cannot rebuild
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
