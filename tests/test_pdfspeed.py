@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 
 import pikepdf
+import pytest
 import pydyf
 
 from compiler import render
 from compiler.build import build
-from compiler.pdfspeed import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections
+from compiler.pdfspeed import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections, serialised_once
 
 CASE = Path(__file__).parent / "cases" / "cache"
 
@@ -47,11 +48,27 @@ def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     assert structure(cached.pdf) == structure(plain.pdf)
 
 
+@pytest.mark.parametrize("variant", ["ua", "a3b"])
+def test_serialising_once_writes_the_same_bytes(tmp_path, monkeypatch, variant):
+    shutil.copytree(CASE, tmp_path / "pack")
+    html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
+    once = render.render_standalone(html, variant=variant)
+    monkeypatch.setattr(render, "serialised_once", contextlib.nullcontext)
+    twice = render.render_standalone(html, variant=variant)
+    assert b"/ID [" in once.pdf
+    assert once.pdf == twice.pdf
+
+
 def test_pydyf_is_restored():
     before = pydyf.PDF.__dict__["page_references"]
     with cached_page_references():
         assert pydyf.PDF.__dict__["page_references"] is not before
     assert pydyf.PDF.__dict__["page_references"] is before
+    write, data = pydyf.PDF.__dict__["write"], pydyf.Stream.__dict__["data"]
+    with serialised_once():
+        assert pydyf.PDF.__dict__["write"] is not write
+        pydyf.PDF().write(io.BytesIO(), identifier=True)
+    assert (pydyf.PDF.__dict__["write"], pydyf.Stream.__dict__["data"]) == (write, data)
 
 
 
