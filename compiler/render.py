@@ -21,7 +21,7 @@ from weasyprint.text.fonts import FontConfiguration
 from compiler import stitch
 from compiler.fetcher import SealedFetcher
 from compiler.model import Pack, SourceSpec
-from compiler.pdfspeed import cached_page_references, fewer_collections, keep, serialised_once
+from compiler.pdfspeed import KEEP_FROM_PAGES, cached_page_references, fewer_collections, keep, serialised_once
 from compiler.view import (BACK_MATTER, LAYOUTS, PageMap, StandIn, View, build_view, creation_date, pack_html,
                            stylesheet)
 
@@ -60,7 +60,8 @@ def lay_out(pack: Pack, *, view: View | None = None, renderer: Renderer | None =
     renderer = renderer or Renderer(pack.manifest.layout, pack.manifest.paper)
     with fewer_collections(collect=False):
         body = renderer.render(replace(view, part="body"))
-        keep()  # the body's boxes live until the PDF is written
+        if len(body.pages) >= KEEP_FROM_PAGES:
+            keep()  # the body's boxes live until the PDF is written; its garbage need not (pdfspeed)
         settled = replace(view, pages=anchor_pages(body, view.page_anchors()))
         targets = anchor_pages(body, settled.contents_targets())
         front = min(targets.values()) - 1  # the cover and the contents
