@@ -7,6 +7,7 @@ from pathlib import Path
 
 from compiler.cache import CACHE_DIR, Cache, make_stamp, write_stamp
 from compiler.export import to_json
+from compiler.fonts import decoded_fonts
 from compiler.manifest import load_manifest
 from compiler.model import Pack
 from compiler.outputs import write_outputs
@@ -38,15 +39,17 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = s
     manifest_digest = cache.source_digest(manifest.path)
 
     # The stages up to the view need nothing from WeasyPrint, nor its start-up anything from
-    # them: a child runs the stages while this process imports WeasyPrint (only here, so the
-    # child never pays for it) and reads the layout's stylesheet and fonts.
-    with Overlap(partial(_compile_view, manifest, cache), progress) as compiled:
+    # them: one child runs the stages and another decodes the layout's fonts, while this process
+    # imports WeasyPrint (only here, so that no child pays for it) and parses the stylesheet.
+    with Overlap(partial(_compile_view, manifest, cache), progress) as compiled, \
+            Overlap(partial(decoded_fonts, manifest.layout, manifest.paper)) as fonts:
         report("starting WeasyPrint")
         from compiler import render
 
-        renderer = render.Renderer(manifest.layout, manifest.paper)
+        decoded, font_stages = fonts.result()
+        renderer = render.Renderer(manifest.layout, manifest.paper, decoded)
         clock("waiting for the sources")  # timed, not shown: the display shows the stages it waits for
-        (view, cache), their_stages = compiled.result()
+        (view, cache), compile_stages = compiled.result()
 
     report("laying out pages")
     layout = render.lay_out(view.pack, view=view, renderer=renderer)
@@ -63,7 +66,7 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = s
         spec.path: cache.source_digest(spec.path) for spec in manifest.sources}
     write_stamp(out, manifest.path, make_stamp(inputs, list(paths.values()), rendered.pages))
     pack = replace(pack, warnings=pack.warnings + rendered.warnings)
-    stages = sorted((*their_stages, *clock.stop()), key=lambda stage: stage.started)
+    stages = sorted((*compile_stages, *font_stages, *clock.stop()), key=lambda stage: stage.started)
     return BuildResult(pack=pack, pages=rendered.pages, pdf=paths["pdf"], html=paths["html"], json=paths["json"],
                        cache=cache, stages=tuple(stages))
 

@@ -8,17 +8,22 @@ else with a warning that names the URL.
 """
 from __future__ import annotations
 
+import base64
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from compiler.fonts import woff2_digest
+
 MAX_DATA_URL_BYTES = 256 * 1024
 MAX_FILE_BYTES = 16 * 1024 * 1024  # fonts and images a layout ships; nothing bigger is legitimate
 _LOCAL_HOSTS = ("", "localhost")
 _SHOWN_URL_CHARS = 120
+_WOFF2_DATA = "data:font/woff2;base64,"  # how ``view.stylesheet`` inlines the layout's fonts
 
 
 class SealedFetcher(URLFetcher):
@@ -28,9 +33,10 @@ class SealedFetcher(URLFetcher):
     turned away, so a build can warn about them and tests can spy on both.
     """
 
-    def __init__(self, allowed_roots: list[Path]):
+    def __init__(self, allowed_roots: list[Path], decoded_fonts: Mapping[str, bytes] | None = None):
         super().__init__(allowed_protocols=("data",), allow_redirects=False)
         self.allowed_roots = [Path(os.path.realpath(root)) for root in allowed_roots]
+        self.decoded_fonts = decoded_fonts or {}
         self.asked: list[str] = []
         self.refused: list[str] = []
 
@@ -39,7 +45,7 @@ class SealedFetcher(URLFetcher):
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme == "data" and len(url) <= MAX_DATA_URL_BYTES:
-            return super().fetch(url, headers)
+            return self._decoded_font(url) or super().fetch(url, headers)
         if scheme == "file" and parts.netloc.lower() in _LOCAL_HOSTS:
             # Read the file here rather than through urllib: urllib hands
             # file://host/... to FTP, and re-opening by URL after the check
@@ -50,6 +56,16 @@ class SealedFetcher(URLFetcher):
         shown = url if len(url) <= _SHOWN_URL_CHARS else url[:_SHOWN_URL_CHARS - 3] + "..."
         self.refused.append(shown)
         raise ValueError(f"briefpack refuses to read {shown}")
+
+    def _decoded_font(self, url: str) -> URLFetcherResponse | None:
+        """A WOFF2 font inlined in the layout's CSS, as ``fonts.decoded_fonts`` decoded it; None for others."""
+        if not self.decoded_fonts or not url.startswith(_WOFF2_DATA):
+            return None
+        try:
+            font = self.decoded_fonts.get(woff2_digest(base64.b64decode(url[len(_WOFF2_DATA):], validate=True)))
+        except ValueError:  # not base64: WeasyPrint's own fetch reports it
+            return None
+        return None if font is None else URLFetcherResponse(url, font, {"Content-Type": "font/ttf"})
 
     def _read_allowed(self, path: str) -> bytes | None:
         """The file's bytes if its real path is a regular file under an allowed root."""

@@ -2,9 +2,10 @@
 
 A build's own stages (reading, clean-up, theming, dating, the view) need
 nothing from WeasyPrint, and WeasyPrint's start-up (its import, then the
-layout's stylesheet parsed and fonts decoded: about 0.6 s) needs nothing
+layout's stylesheet parsed and fonts decoded: about 0.7 s) needs nothing
 from them. ``Overlap`` forks: the child runs the work and sends back its
 result, pickled, while the parent goes on; ``result()`` waits for it. The
+build forks twice, for the stages and for the fonts (``fonts``). The
 child's progress reaches the caller's display as it happens (at most every
 ``FORWARD_EVERY`` seconds, so a parent busy elsewhere never blocks it on a
 full pipe), and its stage times come back with the result, measured where

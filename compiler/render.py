@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -112,8 +112,8 @@ class Renderer:
     the same as with the stylesheet inline, as in the emitted HTML.
     """
 
-    def __init__(self, layout: str, paper: str):
-        self.fetcher = SealedFetcher([LAYOUTS])
+    def __init__(self, layout: str, paper: str, decoded_fonts: Mapping[str, bytes] | None = None):
+        self.fetcher = SealedFetcher([LAYOUTS], decoded_fonts)
         self.fonts = FontConfiguration()
         self.logged: list[str] = []
         with _captured_weasyprint_warnings(self.logged):

@@ -331,14 +331,21 @@ def stylesheet(layout: str, paper: str) -> str:
     renders the same pages from any folder or machine, and no absolute path
     of the build machine ends up in the outputs.
     """
-    names_ = ("fonts.css", "base.css", f"{layout}.css", f"paper-{paper.lower()}.css")
-    css = "\n".join((LAYOUTS / name).read_text(encoding="utf-8") for name in names_ if (LAYOUTS / name).exists())
-
     def inline(match: re.Match) -> str:
         data = base64.b64encode((LAYOUTS / match.group(1)).read_bytes()).decode("ascii")
         return f"url(data:font/woff2;base64,{data})"
 
-    return _FONT_URL.sub(inline, css)
+    return _FONT_URL.sub(inline, _layout_css(layout, paper))
+
+
+def font_files(layout: str, paper: str) -> tuple[Path, ...]:
+    """The WOFF2 files the layout's stylesheet uses, in the order it names them."""
+    return tuple(dict.fromkeys(LAYOUTS / name for name in _FONT_URL.findall(_layout_css(layout, paper))))
+
+
+def _layout_css(layout: str, paper: str) -> str:
+    names_ = ("fonts.css", "base.css", f"{layout}.css", f"paper-{paper.lower()}.css")
+    return "\n".join((LAYOUTS / name).read_text(encoding="utf-8") for name in names_ if (LAYOUTS / name).exists())
 
 
 def pack_html(view: View) -> str:

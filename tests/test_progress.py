@@ -85,12 +85,13 @@ def test_cli_writes_stage_timings(tmp_path):
                                       "--quiet", "--timings", str(timings)])
     assert result.exit_code == 0
     recorded = [r["stage"] for r in json.loads(timings.read_text())]
-    # In the order they started, from two processes: the stages up to the view run beside WeasyPrint's start.
+    # In the order they started, from three processes: the stages up to the view, and the fonts'
+    # decoding, run beside WeasyPrint's start.
     compiling = ["reading and cleaning sources", "theming paragraphs", "dating events", "collecting the glossary",
                  "building the view"]
     rendering = ["starting WeasyPrint", "waiting for the sources", "laying out pages", "writing PDF",
                  "writing outputs"]
-    assert sorted(recorded) == sorted(compiling + rendering)
+    assert sorted(recorded) == sorted(compiling + rendering + ["decoding fonts"])
     assert [stage for stage in recorded if stage in compiling] == compiling
     assert [stage for stage in recorded if stage in rendering] == rendering
     assert all(r["seconds"] >= 0 and r["cpu_seconds"] >= 0 for r in json.loads(timings.read_text()))
