@@ -216,6 +216,11 @@ class View:
             html = emphasis_to_html(html)
         return Markup(FOOTNOTE_CALL.sub(footnote, html))
 
+    def source_html(self, text: str, source_id: str) -> Markup:
+        """Text quoted from a source (an event, an excerpt), escaped, with a Markdown source's emphasis."""
+        html = str(escape(text))
+        return Markup(emphasis_to_html(html) if source_id in self.markdown_sources else html)
+
     @cached_property
     def markdown_sources(self) -> frozenset[str]:
         """Markdown sources keep their emphasis, which the paragraph text carries as *x* and **x**."""
