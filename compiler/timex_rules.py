@@ -33,10 +33,18 @@ MODIFIERS = {"early": "START", "beginning": "START", "start": "START", "mid": "M
 
 # Month names are matched case-sensitively: news capitalises them, and the
 # lower-case "may", "march" and "fall" are verbs far more often than dates.
-_MONTH = (r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
-          r"|November|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-          r"(?![a-z])\.?)")
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October"
+                r"|November|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+                r"(?![a-z])\.?")
+# Capitals ("12 MARCH 2020") come in headlines, cables and extracted tables. They count only
+# beside a day or a year: a bare "MAY" or "MARCH" in a shouted headline is a word.
+_MONTH_NAMES_UPPER = (r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
+                      r"|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![A-Za-z])\.?")
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
+_DATED_MONTH = rf"(?P<month>{_MONTH_NAMES}|{_MONTH_NAMES_UPPER})"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\.\d)"
+# The rest of a range of days, which is dated by its first: "3-4 June", "3 to 5 June", "June 3-4".
+_TO_DAY = r"(?:\s*[-–]\s*|\s+(?:to|and)\s+)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\.\d)"
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\d%]|[.,/:]\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
 _NUMBER = r"(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -331,10 +339,11 @@ RULES: list[Rule] = [
     (re.compile(rf"{_NOT_AFTER_NUMBER}(?P<year>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"), _iso),
     (re.compile(rf"{_NOT_AFTER_NUMBER}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)"
                 rf"(?P<year>\d{{4}})(?!\d|[/.]\d)"), _numeric),
-    (re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_NOT_AFTER_NUMBER}{_DAY}(?:\s+of)?\s+{_MONTH}"
-                rf"(?:,?\s+{_YEAR})?"), _day_date),
-    (re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:(?:,\s*|\s+){_YEAR})?"), _day_date),
-    (re.compile(rf"{_MONTH}(?:\s+of)?,?\s+{_YEAR}"), _month_year),
+    (re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_NOT_AFTER_NUMBER}{_DAY}(?:{_TO_DAY})?(?:\s+of)?"
+                rf"\s+{_DATED_MONTH}(?:,?\s+{_YEAR})?"), _day_date),
+    (re.compile(rf"(?:{_WEEKDAY},?\s+)?{_DATED_MONTH}\s+{_DAY}(?:{_TO_DAY})?(?:(?:,\s*|\s+){_YEAR})?"),
+     _day_date),
+    (re.compile(rf"{_DATED_MONTH}(?:\s+of)?,?\s+{_YEAR}"), _month_year),
     (re.compile(_MONTH), _bare_month),
     (re.compile(rf"(?P<rel>(?i:last|next|this))\s+{_MONTH}(?!\s*\d)"), _relative_month),
     (re.compile(rf"{_NOT_AFTER_NUMBER}(?<!\d[-–]){_YEAR}(?!\w)"), _plain_year),

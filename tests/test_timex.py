@@ -25,6 +25,13 @@ EXPLICIT = [
     ("It happened on Tuesday, 26 May 2020.", "Tuesday, 26 May 2020", "2020-05-26"),
     ("It happened on Sept. 7, 2018.", "Sept. 7, 2018", "2018-09-07"),
     ("It happened in May 2020.", "May 2020", "2020-05"),
+    ("CEASEFIRE SIGNED ON 12 MARCH 2020", "12 MARCH 2020", "2020-03-12"),
+    ("TALKS RESUMED IN JUNE 2020", "JUNE 2020", "2020-06"),
+    ("Cable of 1 DEC. 2019 follows.", "1 DEC. 2019", "2019-12-01"),
+    ("Fighting on 3-4 June 2020 killed ten.", "3-4 June 2020", "2020-06-03"),
+    ("Fighting on 3–4 June 2020 killed ten.", "3–4 June 2020", "2020-06-03"),
+    ("Talks ran from 3 to 5 June 2020.", "3 to 5 June 2020", "2020-06-03"),
+    ("Talks ran on June 3-4, 2020.", "June 3-4, 2020", "2020-06-03"),
     ("It happened in November of 2018.", "November of 2018", "2018-11"),
     ("It happened in 2016.", "2016", "2016"),
     ("The 2016 election was close.", "2016", "2016"),
@@ -188,6 +195,7 @@ def test_modifiers_set_mod_and_join_the_span(text, expected):
     "Black Friday and Super Tuesday are named days; March Madness is a tournament.",
     "The team finished a year later than planned.",
     "The Sunday Times and the Sunday Telegraph disagreed.",
+    "PRICES MAY RISE AS PROTESTERS MARCH ON THE CAPITAL",
 ])
 def test_numbers_durations_and_the_modal_may_are_not_dates(text):
     assert found(text, "2020-05-28") == []
