@@ -38,7 +38,7 @@ _SKIP = _MONTHS | _WEEKDAYS | _COMMON
 _PERSONAL_TITLES = {
     "President", "Minister", "Secretary", "Chairman", "Mayor", "King", "Prince", "Sheikh", "Colonel",
     "Envoy", "Ambassador", "Senator", "Chancellor", "Lieutenant", "Admiral", "Spokesman", "Spokeswoman",
-    "Captain", "Sergeant", "Representative", "Commander", "Marshal",
+    "Captain", "Sergeant", "Representative", "Commander", "Marshal", "Governor",
 }
 _OFFICE_WORDS = {"Prime", "Foreign", "Defense", "Defence", "Interior", "Affairs", "State", "General", "Field",
                  "Special", "Major", "Deputy", "Vice", "Chief", "Director", "Leader"}
@@ -46,6 +46,24 @@ _TITLES = _PERSONAL_TITLES | _OFFICE_WORDS
 # Lower-case words that may sit inside a name: "Government of National Accord", "Bashar al-Assad".
 # "and" is left out: "Russia and Turkey" is two names.
 _JOINERS = {"of", "the", "for", "de", "al", "el", "bin", "ibn", "von", "van", "der", "du", "la"}
+# Nouns that head a name "of" continues: "Russian Ministry of Defense", "International Court of
+# Justice", "United States of America". Two capitalised words before "of" with none of these are a
+# person, and what follows is where they work: "Kenneth Roth of Human Rights Watch" is two names.
+_HEADS = {
+    "Ministry", "Ministries", "Department", "Office", "Council", "Committee", "Commission", "Government",
+    "House", "Chamber", "Court", "Tribunal", "Cabinet", "Presidency", "Bank", "University", "School",
+    "College", "Institute", "Academy", "Republic", "Kingdom", "Emirate", "Emirates", "Sultanate", "States",
+    "State", "Union", "League", "Federation", "Organisation", "Organization", "Association", "Society",
+    "Agency", "Authority", "Board", "Bureau", "Assembly", "Parliament", "Congress", "Senate", "Party",
+    "Front", "Movement", "Alliance", "Coalition", "Army", "Forces", "Force", "Guard", "Corps", "Command",
+    "Chiefs", "Staff", "Service", "Services", "Division", "Brigade", "Battalion", "Regiment", "Group",
+    "Company", "Corporation", "Centre", "Center", "Foundation", "Fund", "Embassy", "Consulate", "Mission",
+    "Conference", "Summit", "Forum", "Treaty", "Convention", "Declaration", "Agreement", "Memorandum",
+    "Memorandums", "Charter", "Act", "Law", "Resolution", "Protocol", "Process", "Programme", "Program",
+    "Plan", "Initiative", "Operation", "Campaign", "Battle", "Siege", "War", "Islands", "Isles", "Sea",
+    "Gulf", "Bay", "Strait", "Straits", "Cape", "Mount", "Lake", "River", "Port", "City", "Province",
+    "Region", "Governorate", "District", "Church", "Order",
+}
 # Endings that make an adjective of a name already found: Libya -> Libyan, Islam -> Islamic.
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese")
 
@@ -85,7 +103,7 @@ def candidate_runs(text: str) -> list[Run]:
     runs = []
     for match in _RUN.finditer(text):
         initial = bool(_SENTENCE_START.search(text[:match.start()]))
-        for piece in _pieces(match):
+        for piece in (part for piece in _pieces(match) for part in _split_at_of(piece)):
             run = _trim(piece, initial)
             if run:
                 runs.append(run)
@@ -108,6 +126,17 @@ def _pieces(match: re.Match) -> list[list[tuple[int, str]]]:
     return pieces
 
 
+def _split_at_of(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """A person "of" an organisation as two runs; a name headed by an institution stays whole."""
+    for index, (_, word) in enumerate(words):
+        if word in ("of", "for"):
+            before = [w for _, w in words[:index] if w not in _JOINERS]
+            if len(before) >= 2 and not any(w in _HEADS or w in _TITLES for w in before):
+                return [words[:index], *_split_at_of(words[index + 1:])]
+            break
+    return [words]
+
+
 def _trim(words: list[tuple[int, str]], initial: bool) -> Run | None:
     def droppable(index: int) -> bool:
         word = words[index][1]
@@ -124,6 +153,11 @@ def _trim(words: list[tuple[int, str]], initial: bool) -> Run | None:
         if rest[0][1] in _JOINERS or not (personal or len(rest) >= 2):
             break
         words, initial = rest, False
+    if len(words) >= 5 and words[0][1] in _PERSONAL_TITLES and words[1][1] == "of" and words[-3][1] not in _JOINERS:
+        # "Minister of Foreign Affairs Mikhail Bogdanov": a person after an office and what it is of.
+        person = words[-2:]
+        if not any(w in _HEADS or w in _TITLES or w in _JOINERS for _, w in person):
+            words, initial = person, False
     if not words:
         return None
     last = words[-1]

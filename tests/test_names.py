@@ -99,3 +99,19 @@ def test_a_personal_title_goes_but_an_office_stays_whole():
 def test_title_case_headlines_split_at_function_words():
     names = find_names(["Russia Is Capitalizing on the West. Subscribe To Our Newsletter."])
     assert not any(" Is " in n or "Our" in n for n in names)
+
+
+def test_a_person_of_an_organisation_is_two_names_but_a_name_headed_by_an_institution_stays_whole():
+    runs = [r.name for r in candidate_runs(
+        "Kenneth Roth of Human Rights Watch and Mohamed bin Zayed of Abu Dhabi met the Russian Ministry of "
+        "Foreign Affairs, the International Court of Justice and the United States of America.")]
+    assert runs == ["Kenneth Roth", "Human Rights Watch", "Mohamed bin Zayed", "Abu Dhabi",
+                    "Russian Ministry of Foreign Affairs", "International Court of Justice", "United States of America"]
+
+
+def test_a_person_after_an_office_of_something_is_indexed_alone():
+    runs = [r.name for r in candidate_runs(
+        "Minister of Defense Sergei Shoigu, Secretary of State Mike Pompeo, Governor of the Bank of England "
+        "Mark Carney, the Mayor of Bani Walid and the Minister of State for Foreign Affairs.")]
+    assert runs == ["Sergei Shoigu", "Mike Pompeo", "Mark Carney", "Mayor of Bani Walid",
+                    "Minister of State for Foreign Affairs"]
