@@ -23,7 +23,7 @@ class BuildResult:
     html: Path
     json: Path
     cache: Cache = field(default_factory=lambda: Cache(None), compare=False)
-    stages: tuple[StageTime, ...] = ()  # in the order they started, from both processes when the build forked
+    stages: tuple[StageTime, ...] = ()  # in the order they started, from each process the build forked
 
 
 def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent, *,

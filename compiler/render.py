@@ -21,9 +21,10 @@ from weasyprint.text.fonts import FontConfiguration
 from compiler import stitch
 from compiler.fetcher import SealedFetcher
 from compiler.model import Pack, SourceSpec
-from compiler.pdfspeed import KEEP_FROM_PAGES, cached_page_references, fewer_collections, keep, serialised_once
+from compiler.pdfspeed import KEEP_FROM_PAGES, fewer_collections, keep, pdf_writing
 from compiler.view import (BACK_MATTER, LAYOUTS, PageMap, StandIn, View, build_view, creation_date, pack_html,
                            stylesheet)
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -117,8 +118,8 @@ class Renderer:
         self.fonts = FontConfiguration()
         self.logged: list[str] = []
         with _captured_weasyprint_warnings(self.logged):
-            self.css = weasyprint.CSS(string=stylesheet(layout, paper), base_url=str(LAYOUTS) + "/", url_fetcher=self.fetcher,
-                                      font_config=self.fonts)
+            self.css = weasyprint.CSS(string=stylesheet(layout, paper), base_url=str(LAYOUTS) + "/",
+                                      url_fetcher=self.fetcher, font_config=self.fonts)
 
     def render(self, view: View) -> weasyprint.Document:
         html = pack_html(replace(view, css=Markup("")))
@@ -142,8 +143,7 @@ class Rendered:
 def render_pdf(layout: Layout, *, variant: str, attachments: Sequence[weasyprint.Attachment] = ()) -> Rendered:
     # No collection first: what the layout left is its last pass's garbage, and the two passes'
     # pages that are about to be written, which a collection would walk for nothing.
-    with _captured_weasyprint_warnings() as logged, fewer_collections(collect=False), cached_page_references(), \
-            serialised_once():
+    with _captured_weasyprint_warnings() as logged, fewer_collections(collect=False), pdf_writing():
         pdf = layout.document.write_pdf(**pdf_options(variant), attachments=list(attachments))
     return Rendered(pdf=pdf, pages=layout.pages, warnings=tuple(dict.fromkeys(logged)))
 
@@ -151,8 +151,7 @@ def render_pdf(layout: Layout, *, variant: str, attachments: Sequence[weasyprint
 def render_standalone(html: str, *, variant: str) -> Rendered:
     """Lay out and write any HTML, such as an emitted pack, through the same sealed fetcher."""
     fetcher = SealedFetcher([LAYOUTS])
-    with _captured_weasyprint_warnings() as logged, fewer_collections(), cached_page_references(), \
-            serialised_once():
+    with _captured_weasyprint_warnings() as logged, fewer_collections(), pdf_writing():
         document = weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=fetcher).render()
         pdf = document.write_pdf(**pdf_options(variant))
     refused = [f"refused to fetch {url}" for url in fetcher.refused]

@@ -211,15 +211,14 @@ class View:
             note = notes.get(match.group(1))
             return f'<span class="footnote">{escape(note)}</span>' if note else ""
 
-        html = "".join(parts)
-        if paragraph.source in self.markdown_sources:
-            html = emphasis_to_html(html)
-        return Markup(FOOTNOTE_CALL.sub(footnote, html))
+        return Markup(FOOTNOTE_CALL.sub(footnote, self._emphasis("".join(parts), paragraph.source)))
 
     def source_html(self, text: str, source_id: str) -> Markup:
         """Text quoted from a source (an event, an excerpt), escaped, with a Markdown source's emphasis."""
-        html = str(escape(text))
-        return Markup(emphasis_to_html(html) if source_id in self.markdown_sources else html)
+        return Markup(self._emphasis(str(escape(text)), source_id))
+
+    def _emphasis(self, escaped: str, source_id: str) -> str:
+        return emphasis_to_html(escaped) if source_id in self.markdown_sources else escaped
 
     @cached_property
     def markdown_sources(self) -> frozenset[str]:

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 import pydyf
 
-from compiler import render
+from compiler import pdfspeed, render
 from compiler.build import build
 from compiler.pdfspeed import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections, serialised_once
 
@@ -41,7 +41,7 @@ def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     shutil.copytree(CASE, tmp_path / "pack")
     html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
     cached = render.render_standalone(html, variant="ua")
-    monkeypatch.setattr(render, "cached_page_references", contextlib.nullcontext)
+    monkeypatch.setattr(pdfspeed, "cached_page_references", contextlib.nullcontext)
     plain = render.render_standalone(html, variant="ua")
     assert cached.pages == plain.pages
     assert len(structure(cached.pdf)) > 20
@@ -53,7 +53,7 @@ def test_serialising_once_writes_the_same_bytes(tmp_path, monkeypatch, variant):
     shutil.copytree(CASE, tmp_path / "pack")
     html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
     once = render.render_standalone(html, variant=variant)
-    monkeypatch.setattr(render, "serialised_once", contextlib.nullcontext)
+    monkeypatch.setattr(pdfspeed, "serialised_once", contextlib.nullcontext)
     twice = render.render_standalone(html, variant=variant)
     assert b"/ID [" in once.pdf
     assert once.pdf == twice.pdf
