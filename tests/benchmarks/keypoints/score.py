@@ -112,8 +112,7 @@ def briefpack_picks(cluster: Cluster, k: int) -> list[str]:
 
     paragraphs = tuple(Paragraph(source=source, ordinal=ordinal, text=text, themes=("story",), scores=())
                        for source, _, ordinal, text in cluster.paragraphs)
-    published = {source: date or None for source, date, _, _ in cluster.paragraphs}
-    return [point.text for point in select_key_points(paragraphs, k, published=published)]
+    return [point.text for point in select_key_points(paragraphs, k)]
 
 
 def _normal(text: str) -> str:
