@@ -181,8 +181,9 @@ class Cache:
         return digest("clean", code_digest("clean"), data, spec_fields(spec), max_bytes)
 
     @staticmethod
-    def theme_key(clean_key: str | None, themes: tuple[ThemeSpec, ...], fallback: str) -> str | None:
-        return clean_key and digest("theme", code_digest("theme"), clean_key, themes, fallback)
+    def theme_key(clean_key: str | None, themes: tuple[ThemeSpec, ...], fallback: str,
+                  settings: object = None) -> str | None:
+        return clean_key and digest("theme", code_digest("theme"), clean_key, themes, fallback, settings)
 
     @staticmethod
     def date_key(body: str, published: str | None, day_first: bool) -> str:

@@ -48,6 +48,17 @@ class ThemeSpec:
     rules: tuple[Rule, ...]
     threshold: float = 1.0
     summary: str | None = None
+    excludes: tuple[Rule, ...] = ()  # a term's match inside one of these does not count
+    key_points: int | None = None  # None: sized by the chapter; 0: none
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A paragraph the manifest places in a theme, whatever its rules say."""
+
+    source: str
+    paragraph: int
+    theme: str
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,10 @@ class Manifest:
     pdf_variant: PdfVariant = PdfVariant.UA
     day_first: bool = True
     actors: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # (alias, actor): other names the texts use for an actor
+    passages: bool = True  # theme passages of paragraphs that belong together; False: each paragraph alone
+    pins: tuple[Pin, ...] = ()
+    summary: bool = True  # the one-page summary before chapter 1
     recipients: tuple[Recipient, ...] = ()
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     max_message_bytes: int = 10 * 1024 * 1024
@@ -196,6 +211,14 @@ class ThemeScore:
 
 
 @dataclass(frozen=True)
+class ParagraphRef:
+    """Where a paragraph stands in its source."""
+
+    source: str
+    ordinal: int
+
+
+@dataclass(frozen=True)
 class Paragraph:
     source: str  # Source.id
     ordinal: int
@@ -203,6 +226,12 @@ class Paragraph:
     themes: tuple[str, ...]  # ranked, primary first
     scores: tuple[ThemeScore, ...]
     footnotes: tuple[Footnote, ...] = ()
+    # The ordinal of the paragraph that opens this one's passage, and why this one joined the
+    # paragraph before (None: it opens its passage). See analysis/passages.py.
+    passage: int = 0
+    joined: str | None = None
+    # Near-identical paragraphs of other sources that this printed one stands for.
+    duplicates: tuple[ParagraphRef, ...] = ()
 
     @property
     def primary(self) -> str:
@@ -214,11 +243,26 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class KeyPoint:
+    """A sentence a chapter opens with, as its source wrote it; see analysis/keypoints.py."""
+
+    text: str
+    sources: tuple[str, ...]  # the sentence's own source first, then the sources that corroborate it
+    anchor: str  # Paragraph.anchor of the paragraph it comes from
+    chapter: str
+    score: float
+    centrality: float
+    corroboration: int  # how many other sources state something like it
+    position: float
+
+
+@dataclass(frozen=True)
 class Chapter:
     id: str
     title: str
     paragraphs: tuple[Paragraph, ...]  # paragraphs whose primary theme is this chapter
     see_also: tuple[Paragraph, ...] = ()  # paragraphs for which this is a secondary theme
+    key_points: tuple[KeyPoint, ...] = ()
 
 
 # --- dates and the timeline -------------------------------------------------
@@ -268,6 +312,30 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """The page before chapter 1: the top key points across chapters and the key dates."""
+
+    points: tuple[KeyPoint, ...]
+    dates: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A source's paragraph not printed because a near-identical one of another source is."""
+
+    paragraph: Paragraph
+    printed: ParagraphRef
+
+
+@dataclass(frozen=True)
+class Supersession:
+    """A later version of the same story: the source index marks the older as superseded."""
+
+    newer: str  # Source.id
+    older: str
+
+
+@dataclass(frozen=True)
 class Pack:
     """Everything the templates and the export need, and nothing more."""
 
@@ -277,3 +345,6 @@ class Pack:
     timeline: tuple[Event, ...]
     glossary: tuple[GlossaryEntry, ...]
     warnings: tuple[str, ...]
+    summary: Summary | None = None
+    duplicates: tuple[Duplicate, ...] = ()
+    supersessions: tuple[Supersession, ...] = ()

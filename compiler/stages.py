@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from functools import partial
 
+from briefpack.analysis.duplicates import say_once
 from briefpack.analysis.glossary import build_glossary
-from briefpack.analysis.theme import theme_source, theme_sources
+from briefpack.analysis.summary import chapter_key_points, pack_summary
+from briefpack.analysis.theme import ThemeSettings, build_chapters, theme_source, theme_sources
+from briefpack.analysis.tuning import dead_term_warnings
 from briefpack.cache import Cache
 from briefpack.dating.timeline import build_timeline, tag_source
 from briefpack.layout.view import View, build_view, stylesheet
@@ -36,12 +39,20 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
 
     progress("theming paragraphs", 0, total, "sources")
 
-    def theme(source, themes, fallback):
-        return cache.get("theme", cache.theme_key(clean_keys[source.id], themes, fallback), source.id,
-                         lambda: theme_source(source, themes, fallback))
+    def theme(source, themes, fallback, settings: ThemeSettings):
+        return cache.get("theme", cache.theme_key(clean_keys[source.id], themes, fallback, settings), source.id,
+                         lambda: theme_source(source, themes, fallback, settings))
 
-    theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=theme)
-    filled = {c.id for c in theming.chapters if c.paragraphs}
+    pins: dict[str, tuple[tuple[int, str], ...]] = {}
+    for pin in manifest.pins:
+        pins[pin.source] = (*pins.get(pin.source, ()), (pin.paragraph, pin.theme))
+    theming = theme_sources(sources, manifest.themes, manifest.fallback, passages=manifest.passages, pins=pins,
+                            theme=theme)
+    warnings.extend(dead_term_warnings(theming.paragraphs, manifest.themes))
+    progress("saying each fact once")
+    said = say_once(theming.paragraphs, sources)
+    chapters = build_chapters(said.printed, sources, manifest.themes)
+    filled = {c.id for c in chapters if c.paragraphs}
     warnings.extend(f"theme '{t.id}' claims no paragraph as its own; its chapter has only see-also lines or is left out"
                     for t in manifest.themes if t.id not in filled)
 
@@ -53,12 +64,16 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("date", cache.date_key(body, source.published, day_first), source.id,
                          lambda: tag_source(source, body, day_first=day_first))
 
-    timeline = build_timeline(sources, theming.paragraphs, day_first=manifest.day_first, tag=tag)
+    timeline = build_timeline(sources, said.printed, day_first=manifest.day_first, tag=tag)
+    progress("choosing key points")
+    chapters = chapter_key_points(chapters, manifest.themes)
+    summary = pack_summary(chapters, timeline) if manifest.summary else None
     progress("collecting the glossary")
     glossary = build_glossary((p.source, p.text) for p in theming.paragraphs)
 
-    return Pack(manifest=manifest, sources=sources, chapters=theming.chapters, timeline=timeline,
-                glossary=glossary, warnings=tuple(warnings))
+    return Pack(manifest=manifest, sources=sources, chapters=chapters, timeline=timeline,
+                glossary=glossary, warnings=tuple(warnings), summary=summary, duplicates=said.duplicates,
+                supersessions=said.supersessions)
 
 
 def compile_view(manifest: Manifest, cache: Cache, progress: Progress = silent) -> tuple[View, Cache]:

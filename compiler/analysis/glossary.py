@@ -13,11 +13,15 @@ import re
 from collections.abc import Iterable
 
 from briefpack.model import GlossaryEntry
+from briefpack.text.knowledge import MONTH_NAMES, WEEKDAY_NAMES
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}s?\b")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|on|de|al|el|&)?\s*[A-Z][\w’'-]*)+")
-_MINOR = {"of", "for", "and", "the", "on", "de", "al", "el", "&", "in", "to"}
+# Only the small words that sit inside names join a run: "United States on April" is a name and a date.
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|and|the|de|al|el|&)?\s*[A-Z][\w’'-]*)+")
+_MINOR = {"of", "for", "and", "the", "de", "al", "el", "&"}
+# Words that end a definition rather than belong to it: dates are not part of a name.
+_NOT_IN_NAMES = {*MONTH_NAMES, *WEEKDAY_NAMES}
 
 
 def _is_short_form(candidate: str) -> bool:
@@ -74,7 +78,8 @@ def by_initials(text: str, known: set[str]) -> Iterable[tuple[str, str]]:
     acronyms = {m.group(0).rstrip("s") for m in _ACRONYM.finditer(text)} - known
     if not acronyms:
         return
-    phrases = [m.group(0) for m in _CAPITALISED_RUN.finditer(text)]
+    phrases = [m.group(0) for m in _CAPITALISED_RUN.finditer(text)
+               if not _NOT_IN_NAMES.intersection(m.group(0).split())]
     for acronym in sorted(acronyms):
         for phrase in phrases:
             words = phrase.split()
@@ -101,5 +106,5 @@ def build_glossary(texts: Iterable[tuple[str, str]]) -> tuple[GlossaryEntry, ...
     for short, long in by_initials(whole, set(found)):
         sources = [s for s, text in texts if re.search(rf"\b{re.escape(short)}\b", text)]
         found.setdefault(short, (long, sources))
-    return tuple(GlossaryEntry(short=short, long=long, sources=tuple(dict.fromkeys(src)))
-                 for short, (long, src) in sorted(found.items(), key=lambda kv: kv[0].lower()))
+    return tuple(GlossaryEntry(short=s, long=l, sources=tuple(dict.fromkeys(src)))
+                 for s, (l, src) in sorted(found.items(), key=lambda kv: kv[0].lower()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefpack.text.knowledge import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
@@ -23,6 +23,7 @@ _COMMON = {
     "He", "She", "His", "Her", "We", "Our", "You", "Your", "I", "In", "On", "At", "By", "For", "From", "To",
     "Of", "With", "Without", "As", "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "Where",
     "Whereas", "Although", "Though", "Because", "Since", "After", "Before", "During", "Despite", "However",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Prof", "Prof.", "Rev", "Rev.", "Sir", "Dame", "Lord", "Lady",
     "Moreover", "Meanwhile", "Furthermore", "Also", "Thus", "Still", "Such", "Some", "Many", "Most", "Other",
     "Both", "Each", "All", "Any", "No", "Not", "Nevertheless", "Instead", "Under", "Over", "According",
     "Last", "Next", "Earlier", "Later", "Today", "Yesterday", "Mr", "Mrs", "Ms", "Dr", "What", "Which",
@@ -38,14 +39,17 @@ _SKIP = _MONTHS | _WEEKDAYS | _COMMON
 _PERSONAL_TITLES = {
     "President", "Minister", "Secretary", "Chairman", "Mayor", "King", "Prince", "Sheikh", "Colonel",
     "Envoy", "Ambassador", "Senator", "Chancellor", "Lieutenant", "Admiral", "Spokesman", "Spokeswoman",
-    "Captain", "Sergeant", "Representative", "Commander", "Marshal", "Governor",
+    "Captain", "Sergeant", "Representative", "Commander", "Marshal", "Governor", "Commissioner", "Judge",
+    "Justice", "Attorney", "Pope", "Bishop", "Cardinal", "Rabbi", "Imam", "Sheriff", "Inspector", "Detective",
+    "Professor", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilwoman", "Superintendent",
+    "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Adm", "Maj", "Cmdr", "Insp", "Supt",
 }
 _OFFICE_WORDS = {"Prime", "Foreign", "Defense", "Defence", "Interior", "Affairs", "State", "General", "Field",
                  "Special", "Major", "Deputy", "Vice", "Chief", "Director", "Leader"}
 _TITLES = _PERSONAL_TITLES | _OFFICE_WORDS
 # Lower-case words that may sit inside a name: "Government of National Accord", "Bashar al-Assad".
 # "and" is left out: "Russia and Turkey" is two names.
-_JOINERS = {"of", "the", "for", "de", "al", "el", "bin", "ibn", "von", "van", "der", "du", "la"}
+_JOINERS = {"of", "the", "for", "and", "&", "de", "al", "el", "bin", "ibn", "von", "van", "der", "du", "la"}
 # Nouns that head a name "of" continues: "Russian Ministry of Defense", "International Court of
 # Justice", "United States of America". Two capitalised words before "of" with none of these are a
 # person, and what follows is where they work: "Kenneth Roth of Human Rights Watch" is two names.
@@ -68,10 +72,14 @@ _HEADS = {
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese")
 
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
-_WORD = rf"(?:[{_UPPER}][\w'’.-]*\w|[{_UPPER}])"
+# Abbreviations keep their full stops ("U.S.", "J.L."); a lone initial does inside a name ("John F. Kennedy").
+_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}][a-z])|[{_UPPER}][\w'’.-]*\w|[{_UPPER}])")
 # "the" joins only after of/for ("Ministry of the Interior"): "in Tripoli the GNA said" is two names.
-_JOIN = r"(?:(?:of|for)(?:\s+the)?|de|al|el|bin|ibn|von|van|der|du|la)"
-_RUN = re.compile(rf"{_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*")
+# "and" joins here and is undone later unless an institution heads the whole ("Immigration and
+# Naturalization Service"): "Russia and Turkey" is two names.
+_JOIN = r"(?:(?:of|for)(?:\s+the)?|and|&|de|al|el|bin|ibn|von|van|der|du|la)"
+# A name does not start inside a word or a compound: "anti-Castro" holds no name "Castro ...".
+_RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|[\"“]\s*)$")
 # A word that ends a name inside itself: "Haftar's", "Kremlin-backed", "UN-recognized".
 _NAME_END = re.compile(r"^(.*?\w)(?:['’]s?|-[a-z][\w-]*)$")
@@ -103,8 +111,9 @@ def candidate_runs(text: str) -> list[Run]:
     runs = []
     for match in _RUN.finditer(text):
         initial = bool(_SENTENCE_START.search(text[:match.start()]))
-        for part in (part for piece in _pieces(match) for part in _split_at_of(piece)):
-            run = _trim(part, initial)
+        pieces = (part for piece in _pieces(match) for whole in _split_at_and(piece) for part in _split_at_of(whole))
+        for piece in pieces:
+            run = _trim(piece, initial)
             if run:
                 runs.append(run)
             initial = False  # only the first piece can open the sentence
@@ -122,8 +131,22 @@ def _pieces(match: re.Match) -> list[list[tuple[int, str]]]:
             pieces[-1].append((start, ending.group(1)))
             pieces.append([])
         else:
-            pieces[-1].append((start, text.rstrip(".") if text.count(".") == 1 else text))
+            initial_letter = len(text) == 2 and text.endswith(".")
+            pieces[-1].append((start, text.rstrip(".") if text.count(".") == 1 and not initial_letter else text))
     return pieces
+
+
+def _split_at_and(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Names joined by "and" are two names, unless an institution's noun ends the whole run."""
+    if not any(w in ("and", "&") for _, w in words) or (words and words[-1][1] in _HEADS):
+        return [words]
+    parts: list[list[tuple[int, str]]] = [[]]
+    for start, word in words:
+        if word in ("and", "&"):
+            parts.append([])
+        else:
+            parts[-1].append((start, word))
+    return [part for part in parts if part]
 
 
 def _split_at_of(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -167,31 +190,84 @@ def _trim(words: list[tuple[int, str]], initial: bool) -> Run | None:
 def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, ...]:
     """The index's names: actors that occur, multiword names, and single names recurring twice or more.
 
-    A word capitalised only because it opens a sentence ("Analysts said") is
-    not a name: a sentence's first word counts only if it is also found
-    capitalised mid-sentence somewhere. Adjectives made from a name found
-    elsewhere (Libyan, Islamic) are left out.
+    A word capitalised only because it opens a sentence ("Analysts said",
+    "Good for ...") is not a name: a sentence's first word counts only if it is
+    also found capitalised mid-sentence, and more often than in lower case. A
+    single-word name must pass the second test too ("Nothing", "Immigration"). Adjectives made
+    from a name found elsewhere (Libyan, Islamic) are left out, and so are
+    short codes in capitals that never stand inside a sentence (a wire
+    service's "LR" at a story's foot).
     """
     texts = list(texts)
     runs = [run for text in texts for run in candidate_runs(text)]
-    mid_sentence = {w for run in runs for i, w in enumerate(run.words) if i or not run.sentence_initial}
+    capitalised_mid = Counter(w for run in runs for i, w in enumerate(run.words) if i or not run.sentence_initial)
+    lower = Counter(w for text in texts for w in _LOWER_WORD.findall(text))
+
+    def common(word: str) -> bool:
+        return lower[word.casefold()] >= max(1, capitalised_mid[word])
+
     multiword: set[str] = set()
-    single: Counter[str] = Counter()
+    single = Counter[str]()
     for run in runs:
         words = list(run.words)
-        if run.sentence_initial and words[0] not in mid_sentence:
-            words.pop(0)
-            while words and words[0] in _JOINERS:
-                words.pop(0)
+        if run.sentence_initial and (common(words[0]) or words[0] not in capitalised_mid):
+            trimmed = _trim([(0, w) for w in words[1:]], False)
+            words = list(trimmed.words) if trimmed else []
         if len(words) > 1:
             multiword.add(" ".join(words))
         elif words and len(words[0]) > 1:
             single[words[0]] += 1
     capitalised = {w for run in runs for w in run.words}
-    recurring = {name for name, count in single.items() if count >= 2 and not _demonym(name, capitalised)}
     joined = "\n".join(texts)
+    recurring = {name for name, count in single.items()
+                 if count >= 2 and not _demonym(name, capitalised) and not common(name) and _stands_in_text(name, joined)}
     found = {actor for actor in actors if re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", joined)}
+    multiword = {name for name in multiword if _stands_in_text(name, joined)}
     return tuple(sorted(multiword | recurring | found, key=sort_key))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w-])")
+
+
+def _stands_in_text(name: str, text: str) -> bool:
+    """A short code in capitals is a name only where it stands inside a sentence, next to a lower-case word."""
+    if not all(w.isupper() and len(w) <= 3 for w in name.split()):
+        return True
+    word = re.escape(name)
+    return bool(re.search(rf"(?:[a-z],?\s+{word}(?!\w)(?!\s*$))|(?:(?<!\w){word}['’]?s?\s+[a-z])", text, re.MULTILINE))
+
+
+def merge_names(names: Sequence[str], actors: Sequence[str] = (), aliases: Sequence[tuple[str, str]] = (),
+                text: str = "") -> tuple[tuple[str, ...], dict[str, str]]:
+    """The index's entries and the variants that stand for them.
+
+    A manifest alias stands for its actor; a surname found alone stands for
+    the one full name in the pack that ends with it ("Castro" for "Fidel
+    Castro", the manifest's "Bill Clinton" for a text that says "Clinton"), but
+    not where two people share it. ``text`` is the pack's, to find the actors
+    named only by an alias or a surname.
+    """
+    variants: dict[str, str] = {}
+    for alias, actor in aliases:
+        if alias != actor and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            variants[alias] = actor
+    people = {n for n in (*names, *actors) if _person_like(n)}
+    by_surname: dict[str, set[str]] = {}
+    for person in people:
+        by_surname.setdefault(person.split()[-1], set()).add(person)
+    for surname, holders in by_surname.items():
+        if len(holders) == 1 and surname not in variants and (
+                surname in names or re.search(rf"(?<![\w-]){re.escape(surname)}(?!\w)", text)):
+            variants[surname] = next(iter(holders))
+    named = set(names) | {actor for actor in actors if actor in variants.values()}
+    entries = {variants.get(n, n) for n in named}
+    return tuple(sorted(entries, key=sort_key)), variants
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return (2 <= len(words) <= 4 and not name.isupper() and words[-1][:1].isupper() and len(words[-1]) > 2
+            and not any(w in _HEADS or w in _TITLES or w in ("of", "for", "and", "&", "the") for w in words))
 
 
 def _demonym(word: str, capitalised: set[str]) -> bool:
@@ -199,13 +275,17 @@ def _demonym(word: str, capitalised: set[str]) -> bool:
                for end in _DEMONYM_ENDINGS if word.endswith(end))
 
 
-def occurrences(text: str, names: Iterable[str]) -> list[Occurrence]:
-    """Where the names occur in text, longest name first, never overlapping, in text order."""
-    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+def occurrences(text: str, names: Iterable[str], variants: Mapping[str, str] | None = None) -> list[Occurrence]:
+    """Where the names (or their variants) occur in text, longest first, never overlapping, in text order.
+
+    An occurrence carries the name of the entry it belongs to, so "Castro" is found as "Fidel Castro".
+    """
+    variants = variants or {}
+    ordered = sorted(set(names) | set(variants), key=lambda n: (-len(n), n))
     if not ordered:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)")
-    return [Occurrence(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)")
+    return [Occurrence(m.start(), m.end(), variants.get(m.group(0), m.group(0))) for m in pattern.finditer(text)]
 
 
 def sort_key(name: str) -> tuple[str, str]:
