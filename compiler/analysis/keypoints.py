@@ -43,12 +43,15 @@ COMMON_SHARE = 0.2
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*")
 _QUOTE_OPEN = "\"“‘'«"
 STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have
-having he her here hers herself him himself his how i if in into is it its itself just me more most my
-no nor not now of off on once only or other our ours out over own same she should so some such than
-that the their theirs them then there these they this those through to too under until up very was we
-were what when where which while who whom why will with would you your said says say told according
+a about above across after again against all along also although am among an and another any are around as
+at be because been before being below between both but by can could did do does doing down during each
+either even ever every few for from further had has have having he her here hers herself him himself his
+how however i if in including into is it its itself just least less many may meanwhile might more most
+much must my neither no nor not now of off on once one only or other others our ours out over own per
+rather same several shall she should since so some still such than that the their theirs them then there
+therefore these they this those though three through thus to too two under until up upon us very via was
+we well were what whatever when where whether which while who whom whose why will with within without
+would yet you your said says say told according mr mrs ms
 """.split())
 
 

@@ -15,13 +15,17 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefpack.analysis.keypoints import STOP_WORDS
 from briefpack.model import Paragraph, ThemeSpec
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_](?:[\w-]*[^\W_])?", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+# Phrases do not run over punctuation: "Army (LNA) said" holds no phrase "Army LNA".
+_CLAUSE_BREAK = re.compile(r"[^\w\s'’-]+")
 MIN_PARAGRAPHS = 2
+SIGNIFICANT_G2 = 3.84  # p < 0.05 with one degree of freedom
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,25 @@ class Suggestion:
 
 
 def paragraph_terms(text: str) -> set[str]:
-    """A paragraph's words and adjacent two-word phrases, without stop words; names keep their case."""
-    words = [w if w[0].isupper() and not w.isupper() and len(w) > 1 else w.casefold() for w in _WORD.findall(text)]
-    words = [w for w in words if len(w) > 2 and w.casefold() not in STOP_WORDS]
-    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+    """A paragraph's words and two-word phrases (within a clause), without stop words, in lower case."""
+    terms: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(_POSSESSIVE.sub("", text)):
+        words = [w.casefold() for w in _WORD.findall(clause)]
+        words = [w for w in words if len(w) > 2 and w not in STOP_WORDS]
+        terms.update(words)
+        terms.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return terms
+
+
+def written_forms(texts: Iterable[str]) -> dict[str, str]:
+    """Each lower-case word as the texts most often write it: "gna" is "GNA", "russia" is "Russia"."""
+    forms = Counter(w for text in texts for w in _WORD.findall(_POSSESSIVE.sub("", text)))
+    best: dict[str, tuple[int, str]] = {}
+    for form, count in forms.items():
+        key = form.casefold()
+        if key not in best or (count, form) > best[key]:
+            best[key] = (count, form)
+    return {key: form for key, (_, form) in best.items()}
 
 
 def log_likelihood(a: int, b: int, c: int, d: int) -> float:
@@ -72,8 +91,11 @@ def suggest(paragraphs: Sequence[Paragraph], chapter: str, known: set[str], coun
     found = []
     for term, a in inside.items():
         b = outside[term]
-        if a < MIN_PARAGRAPHS or term.casefold() in known or a / c <= b / d:
+        if a < MIN_PARAGRAPHS or term in known or a / c <= b / d:
             continue
-        found.append(Suggestion(term, round(log_likelihood(a, b, c, d), 2), a, b))
+        g2 = log_likelihood(a, b, c, d)
+        if g2 >= SIGNIFICANT_G2:
+            found.append(Suggestion(term, round(g2, 2), a, b))
     found.sort(key=lambda s: (-s.g2, s.term))
-    return tuple(found[:count])
+    forms = written_forms(p.text for p in paragraphs)
+    return tuple(replace(s, term=" ".join(forms.get(w, w) for w in s.term.split())) for s in found[:count])

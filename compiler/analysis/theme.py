@@ -175,8 +175,9 @@ def build_chapters(paragraphs: tuple[Paragraph, ...], sources: tuple[Source, ...
     secondary: dict[str, list[Paragraph]] = defaultdict(list)
     for p in paragraphs:
         primary[p.primary].append(p)
-        for theme_id in dict.fromkeys(p.themes[1:]):
-            secondary[theme_id].append(p)
+        if p.joined is None:  # a passage is pointed to once, from its first paragraph
+            for theme_id in dict.fromkeys(p.themes[1:]):
+                secondary[theme_id].append(p)
     chapters = []
     for theme in themes:
         first = tuple(sorted(primary.get(theme.id, ()), key=reading_order))

@@ -26,7 +26,7 @@ from briefpack import __version__
 from briefpack.analysis import names
 from briefpack.analysis.names import Occurrence
 from briefpack.dating import values
-from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source
+from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, KeyPoint, Pack, Paragraph, Source
 from briefpack.paths import LAYOUTS
 from briefpack.readers.markdown import emphasis_to_html
 
@@ -67,6 +67,7 @@ class ChapterView:
     groups: tuple[SourceGroup, ...]
     see_also: tuple[SeeAlso, ...]
     glance: Glance
+    key_points: tuple[KeyPoint, ...] = ()  # the sentences the chapter opens with, each linked to its paragraph
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class EventView:
 class SourceView:
     source: Source
     chapters: tuple[tuple[str, str], ...]  # (chapter id, title) of the chapters that cite it
+    supersedes: tuple[str, ...] = ()  # earlier versions of the same story
+    superseded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ class View:
     created: str | None  # W3C date for the PDF's creation date, None when neither manifest nor SOURCE_DATE_EPOCH says
     names: tuple[tuple[str, tuple[NameEntry, ...]], ...]  # the index, grouped by initial letter
     name_marks: Mapping[str, tuple[Occurrence, ...]]  # paragraph anchor -> names found in it
+    summary_points: tuple[tuple[KeyPoint, str], ...] = ()  # (point, its chapter's title) for the summary page
+    summary_dates: tuple[EventView, ...] = ()
     pages: PageMap = field(default_factory=dict)  # where the layout put each anchor, once it has laid out the body
 
     @property
@@ -165,7 +170,13 @@ class View:
 
     def contents_targets(self) -> tuple[str, ...]:
         """The anchors the contents points at in the body, before the back matter."""
-        return (*(f"ch-{c.id}" for c in self.chapters), *(a.id for a in self.body_appendices))
+        summary = ("summary",) if self.summary_points else ()
+        return (*summary, *(f"ch-{c.id}" for c in self.chapters), *(a.id for a in self.body_appendices))
+
+    @staticmethod
+    def citation(paragraph: Paragraph) -> str:
+        """The paragraph's source, and those of the near-identical paragraphs it is printed for: "S9, S10"."""
+        return ", ".join(dict.fromkeys((paragraph.source, *(d.source for d in paragraph.duplicates))))
 
     @staticmethod
     def cite_anchor(paragraph: Paragraph) -> str:
@@ -249,8 +260,10 @@ def excerpt(text: str, words: int = 14) -> str:
 def name_index(pack: Pack) -> tuple[tuple[tuple[str, tuple[NameEntry, ...]], ...], dict]:
     """The index entries grouped by letter, and the names to anchor in each paragraph."""
     paragraphs = [p for c in pack.chapters for p in c.paragraphs]
-    found = names.find_names((FOOTNOTE_CALL.sub("", p.text) for p in paragraphs), pack.manifest.actors)
-    marks = {p.anchor: tuple(names.occurrences(p.text, found)) for p in paragraphs}
+    texts = [FOOTNOTE_CALL.sub("", p.text) for p in paragraphs]
+    found, variants = names.merge_names(names.find_names(texts, pack.manifest.actors), pack.manifest.actors,
+                                        pack.manifest.aliases, "\n".join(texts))
+    marks = {p.anchor: tuple(names.occurrences(p.text, found, variants)) for p in paragraphs}
     anchors: dict[str, list[str]] = {}
     for p in paragraphs:
         for number, mark in enumerate(marks[p.anchor]):
@@ -292,16 +305,21 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
                         actors=top_actors(chapter.paragraphs, pack.manifest.actors))
         see_also = tuple(SeeAlso(p, sources[p.source], titles[p.primary], excerpt(p.text))
                          for p in chapter.see_also)
-        chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance))
+        chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance, chapter.key_points))
     cited = [(c.id, c.title, {p.source for p in c.paragraphs}) for c in pack.chapters]
     citing = {s.id: tuple((cid, title) for cid, title, ids in cited if s.id in ids) for s in pack.sources}
+    newer = {x.older: x.newer for x in pack.supersessions}
+    older = {s.id: tuple(x.older for x in pack.supersessions if x.newer == s.id) for s in pack.sources}
+    summary = pack.summary
     index, marks = name_index(pack)
     return View(
         pack=pack,
         css=Markup(css),
         chapters=tuple(chapters),
         timeline=tuple(EventView(values.label(e.date, e.mod), e) for e in pack.timeline),
-        sources=tuple(SourceView(s, citing[s.id]) for s in pack.sources),
+        sources=tuple(SourceView(s, citing[s.id], older[s.id], newer.get(s.id)) for s in pack.sources),
+        summary_points=tuple((k, titles[k.chapter]) for k in summary.points) if summary else (),
+        summary_dates=tuple(EventView(values.label(e.date, e.mod), e) for e in summary.dates) if summary else (),
         glossary=pack.glossary,
         date_span=span_label(pack.timeline),
         generator=f"briefpack {__version__}",

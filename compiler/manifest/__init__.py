@@ -17,6 +17,7 @@ import yaml
 from briefpack.distribution.recipients import read_distribution
 from briefpack.errors import ManifestError
 from briefpack.manifest.checker import PAPERS, Checker, compose, megabytes, read_text
+from briefpack.manifest.grouping import read_actors, read_passages, read_pins
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
 FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
@@ -41,7 +42,7 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False,
+    "distribution": False, "passages": False, "pins": False, "summary": False,
 }
 
 
@@ -50,10 +51,11 @@ SOURCE_KEYS = {"file": True, "id": False, "format": False, "title": False, "auth
 
 
 THEME_KEYS = {"id": True, "title": True, "terms": False, "regex": False, "threshold": False,
-              "summary": False}
+              "summary": False, "exclude": False, "not": False, "key_points": False}
 
 
-FALLBACK_KEYS = {"id": True, "title": True, "summary": False}
+FALLBACK_KEYS = {"id": True, "title": True, "summary": False, "key_points": False}
+MAX_KEY_POINTS = 5
 
 
 def load_manifest(path: Path | str) -> Manifest:
@@ -82,6 +84,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         check.problem(top["themes"], "'themes' lists no theme")
     themes, fallback = _read_fallback(top.get("fallback"), themes, check)
     recipients, smtp = read_distribution(top, path, check, allow_outside)
+    actors, aliases = read_actors(top, check)
     name = check.text(top, "output") or path.stem
     if not re.match(r"^[\w.-]+$", name) or name.startswith("."):
         check.problem(top.get("output"), f"'output' must be a plain file name, not '{name}'")
@@ -103,7 +106,11 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         paper=check.choice(top, "paper", PAPERS, "A4"),
         pdf_variant=PdfVariant(check.choice(top, "pdf_variant", PDF_VARIANTS, "ua")),
         day_first=check.boolean(top, "day_first", True),
-        actors=check.strings(top, "actors"),
+        actors=actors,
+        aliases=aliases,
+        passages=read_passages(top, check),
+        pins=read_pins(top, sources, themes, check),
+        summary=check.boolean(top, "summary", True),
         recipients=recipients,
         smtp=smtp,
         max_message_bytes=megabytes(check, top, "max_message_mb", 10),
@@ -217,8 +224,18 @@ def _read_themes(nodes: list[yaml.Node], check: Checker) -> tuple[ThemeSpec, ...
         themes.append(ThemeSpec(id=theme_id, title=check.text(keys, "title") or theme_id,
                                 rules=tuple(rules),
                                 threshold=check.number(keys, "threshold", 1.0, minimum=0),
-                                summary=check.text(keys, "summary")))
+                                summary=check.text(keys, "summary"),
+                                excludes=tuple(_read_rules(keys, "exclude", check, regex=False)
+                                               + _read_rules(keys, "not", check, regex=False)),
+                                key_points=_key_points(keys, check)))
     return tuple(themes)
+
+
+def _key_points(keys: dict[str, yaml.Node], check: Checker) -> int | None:
+    """How many key points the chapter opens with: 0 turns them off; unset, the chapter's size decides."""
+    if "key_points" not in keys:
+        return None
+    return int(check.number(keys, "key_points", 3, integer=True, minimum=0, maximum=MAX_KEY_POINTS))
 
 
 def _read_fallback(node: yaml.Node | None, themes: tuple[ThemeSpec, ...],
@@ -239,5 +256,5 @@ def _read_fallback(node: yaml.Node | None, themes: tuple[ThemeSpec, ...],
         check.problem(node, f"fallback '{fallback_id}' is a theme already: name it by id alone")
         return themes, fallback_id
     fallback = ThemeSpec(id=fallback_id, title=check.text(keys, "title") or fallback_id, rules=(),
-                         threshold=0, summary=check.text(keys, "summary"))
+                         threshold=0, summary=check.text(keys, "summary"), key_points=_key_points(keys, check))
     return themes + (fallback,), fallback_id
