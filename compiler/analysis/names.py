@@ -68,18 +68,24 @@ _HEADS = {
     "Gulf", "Bay", "Strait", "Straits", "Cape", "Mount", "Lake", "River", "Port", "City", "Province",
     "Region", "Governorate", "District", "Church", "Order",
 }
+# A sentence's first word with these endings is a verb or an adverb ("Advancing Haftar's troops").
+_VERB_ENDINGS = ("ing", "ed", "ly")
 # Endings that make an adjective of a name already found: Libya -> Libyan, Islam -> Islamic.
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese")
 
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 # Abbreviations keep their full stops ("U.S.", "J.L."); a lone initial does inside a name ("John F. Kennedy").
-_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}][a-z])|[{_UPPER}][\w'’.-]*\w|[{_UPPER}])")
+# A particle joined by a hyphen is part of the name it precedes: "Fayez al-Serraj", "Ibn el-Amin".
+_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}][a-z])|[{_UPPER}][\w'’.-]*\w|[{_UPPER}]"
+         rf"|(?<=\s)(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-[{_UPPER}][\w'’.-]*\w)")
 # "the" joins only after of/for ("Ministry of the Interior"): "in Tripoli the GNA said" is two names.
 # "and" joins here and is undone later unless an institution heads the whole ("Immigration and
 # Naturalization Service"): "Russia and Turkey" is two names.
 _JOIN = r"(?:(?:of|for)(?:\s+the)?|and|&|de|al|el|bin|ibn|von|van|der|du|la)"
 # A name does not start inside a word or a compound: "anti-Castro" holds no name "Castro ...".
 _RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*")
+# "Rep. Dan Burton": the full stop of an abbreviated title does not end a sentence.
+_ABBREVIATED_TITLE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|St)\.\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|[\"“]\s*)$")
 # A word that ends a name inside itself: "Haftar's", "Kremlin-backed", "UN-recognized".
 _NAME_END = re.compile(r"^(.*?\w)(?:['’]s?|-[a-z][\w-]*)$")
@@ -110,7 +116,8 @@ def candidate_runs(text: str) -> list[Run]:
     """Runs of capitalised words, split at possessives, with openers, offices and dates trimmed."""
     runs = []
     for match in _RUN.finditer(text):
-        initial = bool(_SENTENCE_START.search(text[:match.start()]))
+        before = text[:match.start()]
+        initial = bool(_SENTENCE_START.search(before)) and not _ABBREVIATED_TITLE.search(before)
         pieces = (part for piece in _pieces(match) for whole in _split_at_and(piece) for part in _split_at_of(whole))
         for piece in pieces:
             run = _trim(piece, initial)
@@ -137,8 +144,10 @@ def _pieces(match: re.Match) -> list[list[tuple[int, str]]]:
 
 
 def _split_at_and(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Names joined by "and" are two names, unless an institution's noun ends the whole run."""
-    if not any(w in ("and", "&") for _, w in words) or (words and words[-1][1] in _HEADS):
+    """Names joined by "and" are two names, unless one institution's noun ends the whole run
+    ("Immigration and Naturalization Service", but "Arab League and African Union")."""
+    joins = [i for i, (_, w) in enumerate(words) if w in ("and", "&")]
+    if not joins or (words[-1][1] in _HEADS and not any(w in _HEADS for _, w in words[:joins[-1]])):
         return [words]
     parts: list[list[tuple[int, str]]] = [[]]
     for start, word in words:
@@ -191,9 +200,11 @@ def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, .
     """The index's names: actors that occur, multiword names, and single names recurring twice or more.
 
     A word capitalised only because it opens a sentence ("Analysts said",
-    "Good for ...") is not a name: a sentence's first word counts only if it is
-    also found capitalised mid-sentence, and more often than in lower case. A
-    single-word name must pass the second test too ("Nothing", "Immigration"). Adjectives made
+    "Good for ...") is not a name: a sentence's first word that is alone or
+    followed by "of", "for" and the like counts only if it is also found
+    capitalised mid-sentence; and no first word counts that the texts write in
+    lower case as often. A single-word name must pass that last test too
+    ("Nothing", "Immigration"). Adjectives made
     from a name found elsewhere (Libyan, Islamic) are left out, and so are
     short codes in capitals that never stand inside a sentence (a wire
     service's "LR" at a story's foot).
@@ -210,9 +221,13 @@ def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, .
     single = Counter[str]()
     for run in runs:
         words = list(run.words)
-        if run.sentence_initial and (common(words[0]) or words[0] not in capitalised_mid):
+        opener = not capitalised_mid[words[0]] and (len(words) == 1 or words[1] in _JOINERS
+                                                    or words[0].endswith(_VERB_ENDINGS))
+        if run.sentence_initial and (common(words[0]) or opener):
             trimmed = _trim([(0, w) for w in words[1:]], False)
             words = list(trimmed.words) if trimmed else []
+        if all(w in _TITLES for w in words):
+            continue  # an office with no one named: "Special Envoy", "Prime Minister"
         if len(words) > 1:
             multiword.add(" ".join(words))
         elif words and len(words[0]) > 1:
@@ -254,7 +269,10 @@ def merge_names(names: Sequence[str], actors: Sequence[str] = (), aliases: Seque
     people = {n for n in (*names, *actors) if _person_like(n)}
     by_surname: dict[str, set[str]] = {}
     for person in people:
-        by_surname.setdefault(person.split()[-1], set()).add(person)
+        surname = person.split()[-1]
+        by_surname.setdefault(surname, set()).add(person)
+        if "-" in surname and surname.split("-")[0].islower():  # "al-Serraj" is also "Serraj"
+            by_surname.setdefault(surname.split("-", 1)[1], set()).add(person)
     for surname, holders in by_surname.items():
         if len(holders) == 1 and surname not in variants and (
                 surname in names or re.search(rf"(?<![\w-]){re.escape(surname)}(?!\w)", text)):
@@ -266,7 +284,8 @@ def merge_names(names: Sequence[str], actors: Sequence[str] = (), aliases: Seque
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    return (2 <= len(words) <= 4 and not name.isupper() and words[-1][:1].isupper() and len(words[-1]) > 2
+    surname = words[-1].split("-", 1)[-1] if words[-1][:1].islower() else words[-1]
+    return (2 <= len(words) <= 4 and not name.isupper() and surname[:1].isupper() and len(surname) > 2
             and not any(w in _HEADS or w in _TITLES or w in ("of", "for", "and", "&", "the") for w in words))
 
 

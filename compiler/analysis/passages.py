@@ -9,7 +9,8 @@ A paragraph leans back when it
   closes it);
 - is a bare attributed quote ("“We will be back,” she said.");
 - opens with a pronoun or a determiner that points back ("He", "They",
-  "That decision") or a connector ("But", "However", "Meanwhile");
+  "That decision") or a connector ("But", "However"); not "Meanwhile",
+  which turns to a parallel development, a new topic;
 - scores nothing for any theme, so it has no topic of its own to shift to.
 
 Anything else opens a new passage: a paragraph with its own subject and its
@@ -33,7 +34,7 @@ _POINTING = frozenset({
     "these", "those", "such", "both", "neither", "either", "another", "the latter", "the former",
 })
 _CONNECTORS = frozenset({
-    "but", "and", "or", "yet", "so", "however", "meanwhile", "moreover", "furthermore", "nevertheless",
+    "but", "and", "or", "yet", "so", "however", "moreover", "furthermore", "nevertheless",
     "nonetheless", "still", "instead", "also", "besides", "thus", "therefore", "hence", "then",
     "consequently", "otherwise", "indeed", "likewise", "similarly", "even so", "in addition",
     "by contrast", "in contrast", "on the other hand", "at the same time", "as a result", "after that",
