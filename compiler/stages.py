@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from briefpack.analysis.duplicates import say_once
+from briefpack.analysis.duplicates import credit_duplicates, say_once
 from briefpack.analysis.glossary import build_glossary
 from briefpack.analysis.summary import chapter_key_points, pack_summary
 from briefpack.analysis.theme import ThemeSettings, build_chapters, theme_source, theme_sources
@@ -64,7 +64,8 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("date", cache.date_key(body, source.published, day_first), source.id,
                          lambda: tag_source(source, body, day_first=day_first))
 
-    timeline = build_timeline(sources, said.printed, day_first=manifest.day_first, tag=tag)
+    timeline = credit_duplicates(build_timeline(sources, said.printed, day_first=manifest.day_first, tag=tag),
+                                 said.printed)
     progress("choosing key points")
     chapters = chapter_key_points(chapters, manifest.themes)
     summary = pack_summary(chapters, timeline) if manifest.summary else None

@@ -27,9 +27,9 @@ def test_build_reports_each_stage_with_counts(tmp_path):
     build(copy_case(tmp_path), tmp_path / "out", progress=lambda *args: calls.append(args))
     stages = list(dict.fromkeys(call[0] for call in calls))
     # WeasyPrint starts while a forked child runs the stages up to the view.
-    assert stages == ["starting WeasyPrint", "reading and cleaning sources", "theming paragraphs", "dating events",
-                      "collecting the glossary", "building the view", "laying out pages", "writing PDF",
-                      "writing outputs"]
+    assert stages == ["starting WeasyPrint", "reading and cleaning sources", "theming paragraphs",
+                      "saying each fact once", "dating events", "choosing key points", "collecting the glossary",
+                      "building the view", "laying out pages", "writing PDF", "writing outputs"]
     assert ("reading and cleaning sources", 2, 3, "sources") in calls
     assert ("dating events", 3, 3, "sources") in calls
     pages = json.loads((tmp_path / "out" / "cycling-pack.json").read_text())["pages"]
@@ -87,8 +87,8 @@ def test_cli_writes_stage_timings(tmp_path):
     recorded = [r["stage"] for r in json.loads(timings.read_text())]
     # In the order they started, from three processes: the stages up to the view, and the fonts'
     # decoding, run beside WeasyPrint's start.
-    compiling = ["reading and cleaning sources", "theming paragraphs", "dating events", "collecting the glossary",
-                 "building the view"]
+    compiling = ["reading and cleaning sources", "theming paragraphs", "saying each fact once", "dating events",
+                 "choosing key points", "collecting the glossary", "building the view"]
     rendering = ["starting WeasyPrint", "waiting for the sources", "laying out pages", "writing PDF",
                  "writing outputs"]
     assert sorted(recorded) == sorted(compiling + rendering + ["decoding fonts"])

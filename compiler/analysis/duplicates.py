@@ -21,15 +21,18 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from briefpack.model import Duplicate, Paragraph, ParagraphRef, Source, Supersession
+from briefpack.model import Duplicate, Event, Mention, Paragraph, ParagraphRef, Source, Supersession
 
 SHINGLE_WORDS = 4
 SKETCH_SIZE = 8
-CONTAINMENT = 0.35
+CONTAINMENT = 0.45
 # A sketch bucket this full holds stock phrases, not copies; comparing all of it would be
 # quadratic. Real copies of one paragraph are far fewer than this.
 BUCKET_LIMIT = 64
-MIN_SHINGLES = 4  # shorter paragraphs ("He declined to comment.") repeat without being copies
+# Short paragraphs ("He declined to comment.") and stock phrases repeat without being copies: a copy
+# is a paragraph of a dozen words or more sharing a run of about as many with another.
+MIN_SHINGLES = 8
+MIN_SHARED = 8
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -40,9 +43,11 @@ def shingles(text: str) -> frozenset[int]:
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
+    """The share of the smaller set's shingles that the other holds; 0 below MIN_SHARED shared shingles."""
+    shared = len(a & b)
+    if shared < MIN_SHARED:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return shared / min(len(a), len(b))
 
 
 @dataclass(frozen=True)
@@ -174,3 +179,16 @@ def supersessions(sources: Sequence[Source], paragraphs: Sequence[Paragraph],
 
 def _title(title: str | None) -> str:
     return " ".join(_WORD.findall((title or "").casefold()))
+
+
+def credit_duplicates(timeline: Sequence[Event], printed: Sequence[Paragraph]) -> tuple[Event, ...]:
+    """Events told in a paragraph printed for others cite those others' sources too, as the paragraph does."""
+    standing = {p.anchor: p.duplicates for p in printed if p.duplicates}
+    if not standing:
+        return tuple(timeline)
+    credited = []
+    for event in timeline:
+        extra = [Mention(ref.source, m.paragraph, m.chapter) for m in event.mentions
+                 for ref in standing.get(m.paragraph, ()) if ref.source not in event.sources]
+        credited.append(replace(event, mentions=(*event.mentions, *dict.fromkeys(extra))) if extra else event)
+    return tuple(credited)

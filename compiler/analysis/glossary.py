@@ -106,5 +106,5 @@ def build_glossary(texts: Iterable[tuple[str, str]]) -> tuple[GlossaryEntry, ...
     for short, long in by_initials(whole, set(found)):
         sources = [s for s, text in texts if re.search(rf"\b{re.escape(short)}\b", text)]
         found.setdefault(short, (long, sources))
-    return tuple(GlossaryEntry(short=s, long=l, sources=tuple(dict.fromkeys(src)))
-                 for s, (l, src) in sorted(found.items(), key=lambda kv: kv[0].lower()))
+    return tuple(GlossaryEntry(short=short, long=expansion, sources=tuple(dict.fromkeys(src)))
+                 for short, (expansion, src) in sorted(found.items(), key=lambda kv: kv[0].lower()))

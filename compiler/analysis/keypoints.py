@@ -133,7 +133,7 @@ def score_sentences(paragraphs: Sequence[Paragraph]) -> list[Scored]:
         for w in s.words:
             if df[w] <= limit:
                 postings[w].append(index)
-    first_ordinal = {}
+    first_ordinal: dict[str, int] = {}
     for p in paragraphs:
         first_ordinal[p.source] = min(first_ordinal.get(p.source, p.ordinal), p.ordinal)
     scored = []

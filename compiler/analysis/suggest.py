@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from briefpack.analysis.keypoints import STOP_WORDS
 from briefpack.model import Paragraph, ThemeSpec
@@ -43,7 +44,7 @@ def paragraph_terms(text: str) -> set[str]:
         words = [w.casefold() for w in _WORD.findall(clause)]
         words = [w for w in words if len(w) > 2 and w not in STOP_WORDS]
         terms.update(words)
-        terms.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+        terms.update(f"{a} {b}" for a, b in pairwise(words))
     return terms
 
 

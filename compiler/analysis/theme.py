@@ -139,7 +139,7 @@ def theme_source(source: Source, themes: tuple[ThemeSpec, ...], fallback: str,
         return tuple(replace(p, themes=(pins[p.ordinal],)) if p.ordinal in pins else p for p in alone)
     evidence = [any(s.score > 0 for s in p.scores) for p in alone]
     starts = frozenset(i for i, p in enumerate(alone) if p.ordinal in pins)
-    themed = []
+    themed: list[Paragraph] = []
     for span in split_passages([p.text for p in alone], evidence, starts):
         members = alone[span.start:span.end]
         lead = members[0]

@@ -182,10 +182,18 @@ class View:
     def cite_anchor(paragraph: Paragraph) -> str:
         return f"{paragraph.anchor}-cite"
 
+    def point_cites(self) -> tuple[tuple[str, KeyPoint], ...]:
+        """The id of each key point's citation, in the summary and the chapters, with the point."""
+        summary = ((f"summary-{n}-cite", point) for n, (point, _) in enumerate(self.summary_points, start=1))
+        chapters = ((f"kp-{c.id}-{n}-cite", point) for c in self.chapters for n, point in enumerate(c.key_points, 1))
+        return (*summary, *chapters)
+
     def cited_on(self, source_id: str) -> tuple[PageRef, ...]:
-        """The pages that cite a source, once each, from the last layout pass."""
-        return self._page_refs(self.cite_anchor(p) for c in self.chapters for g in c.groups
-                               for p in g.paragraphs if p.source == source_id)
+        """The pages that cite a source (a paragraph's or a key point's citation), once each, from the last layout pass."""
+        paragraphs = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs
+                      if source_id in (p.source, *(d.source for d in p.duplicates)))
+        points = (anchor for anchor, point in self.point_cites() if source_id in point.sources)
+        return self._page_refs((*paragraphs, *points))
 
     def name_pages(self, entry: NameEntry) -> tuple[PageRef, ...]:
         return self._page_refs(entry.anchors)
@@ -193,8 +201,9 @@ class View:
     def page_anchors(self) -> tuple[str, ...]:
         """Every anchor whose page the build must read back from the layout."""
         cites = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs)
+        points = (anchor for anchor, _ in self.point_cites())
         marks = (a for _, entries in self.names for e in entries for a in e.anchors)
-        return (*cites, *marks)
+        return (*cites, *points, *marks)
 
     def _page_refs(self, anchors) -> tuple[PageRef, ...]:
         first: dict[int, str] = {}
@@ -318,7 +327,7 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
         chapters=tuple(chapters),
         timeline=tuple(EventView(values.label(e.date, e.mod), e) for e in pack.timeline),
         sources=tuple(SourceView(s, citing[s.id], older[s.id], newer.get(s.id)) for s in pack.sources),
-        summary_points=tuple((k, titles[k.chapter]) for k in summary.points) if summary else (),
+        summary_points=tuple((k, titles[k.chapter]) for k in summary.points if k.chapter in titles) if summary else (),
         summary_dates=tuple(EventView(values.label(e.date, e.mod), e) for e in summary.dates) if summary else (),
         glossary=pack.glossary,
         date_span=span_label(pack.timeline),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefpack.analysis.duplicates import containment, find_groups, say_once, shingles
+from briefpack.analysis.duplicates import CONTAINMENT, containment, find_groups, say_once, shingles
 from briefpack.model import Block, Paragraph, ParagraphRef, Source
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
@@ -24,8 +24,8 @@ PARAPHRASE = "Founded in 1911, the collection now numbers some forty thousand pi
 
 
 def test_copies_and_light_edits_contain_each_other_but_a_paraphrase_does_not():
-    assert containment(shingles(BACKGROUND), shingles(EDITED)) >= 0.35
-    assert containment(shingles(BACKGROUND), shingles(PARAPHRASE)) < 0.35
+    assert containment(shingles(BACKGROUND), shingles(EDITED)) >= CONTAINMENT
+    assert containment(shingles(BACKGROUND), shingles(PARAPHRASE)) < CONTAINMENT
 
 
 def test_groups_keep_the_latest_source_and_ignore_copies_within_one_source():

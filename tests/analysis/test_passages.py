@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-from briefpack.analysis.passages import (BARE_QUOTE, CONTINUED_QUOTE, NO_EVIDENCE, bare_quote, join_reason,
-                                         leaves_quote_open, opening_word, split_passages)
+from briefpack.analysis.passages import (
+    BARE_QUOTE,
+    CONTINUED_QUOTE,
+    NO_EVIDENCE,
+    bare_quote,
+    join_reason,
+    leaves_quote_open,
+    opening_word,
+    split_passages,
+)
 
 
 def test_pronoun_and_connector_openings_point_back_but_names_that_start_alike_do_not():

@@ -1,8 +1,7 @@
 """Rules that are quick to tune: negative terms, compounds, names, dead terms, pins."""
 from __future__ import annotations
 
-from briefpack.analysis.theme import score, theme_source
-from briefpack.analysis.theme import ThemeSettings
+from briefpack.analysis.theme import ThemeSettings, score, theme_source
 from briefpack.analysis.tuning import dead_term_warnings, term_hits
 from briefpack.model import Block, Paragraph, Rule, Source, ThemeScore, ThemeSpec
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from briefpack.analysis.duplicates import CONTAINMENT, containment, shingles
+from briefpack.analysis.duplicates import CONTAINMENT, MIN_SHARED, shingles
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent.parent / "cases"
@@ -45,18 +45,24 @@ def main() -> None:
         for a, b in itertools.combinations(paragraphs, 2):
             if a.split("#")[0] == b.split("#")[0]:
                 continue
-            value = containment(shingles(paragraphs[a]), shingles(paragraphs[b]))
-            (same if frozenset((a, b)) in pairs else other).append((value, case, a, b))
+            x, y = shingles(paragraphs[a]), shingles(paragraphs[b])
+            shared = len(x & y)
+            value = shared / min(len(x), len(y)) if x and y else 0.0
+            (same if frozenset((a, b)) in pairs else other).append((value, shared, case, a, b))
     same.sort()
     other.sort(reverse=True)
-    print(f"{len(same)} near-duplicate pairs: containment {same[0][0]:.3f} (lowest) to {same[-1][0]:.3f}")
-    print(f"{len(other)} other pairs: containment up to {other[0][0]:.3f}")
-    for value, case, a, b in same[:3]:
-        print(f"  lowest duplicates   {value:.3f}  {case}: {a} ~ {b}")
-    for value, case, a, b in other[:3]:
-        print(f"  highest non-duplicates {value:.3f}  {case}: {a} ~ {b}")
-    print(f"threshold in use: {CONTAINMENT}; "
-          f"{'inside' if other[0][0] < CONTAINMENT <= same[0][0] else 'OUTSIDE'} the gap")
+    print(f"{len(same)} near-duplicate pairs: containment {same[0][0]:.3f} (lowest) to {same[-1][0]:.3f}, "
+          f"{min(s[1] for s in same)} shared shingles or more")
+    print(f"{len(other)} other pairs: containment up to {other[0][0]:.3f}; "
+          f"the most shared shingles {max(o[1] for o in other)}")
+    for value, shared, case, a, b in same[:3]:
+        print(f"  lowest duplicates       {value:.3f} ({shared} shared)  {case}: {a} ~ {b}")
+    for value, shared, case, a, b in other[:3]:
+        print(f"  highest non-duplicates  {value:.3f} ({shared} shared)  {case}: {a} ~ {b}")
+    caught = sum(v >= CONTAINMENT and n >= MIN_SHARED for v, n, *_ in same)
+    false = sum(v >= CONTAINMENT and n >= MIN_SHARED for v, n, *_ in other)
+    print(f"thresholds in use: containment {CONTAINMENT} and {MIN_SHARED} shared shingles: "
+          f"{caught} of {len(same)} duplicate pairs found, {false} of {len(other)} other pairs taken for duplicates")
 
 
 if __name__ == "__main__":
