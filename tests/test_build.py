@@ -123,7 +123,8 @@ def test_another_topic_builds_with_no_code_change(tmp_path):
     reader = PdfReader(result.pdf)
     text = flat("\n".join(page.extract_text() for page in reader.pages))
     assert "Grid Storage Briefing" in text
-    for title in ("Summary", "Key points", "Battery storage", "Pumped hydro", "Policy and regulation"):
+    assert "KEY POINTS" in text.upper()
+    for title in ("Summary", "Battery storage", "Pumped hydro", "Policy and regulation"):
         assert title in text
     # the one paragraph no rule scores joins the passage before it rather than a chapter of its own
     assert "Nobody expects prices to fall soon." in text and "Context" not in text
