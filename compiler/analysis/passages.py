@@ -42,6 +42,9 @@ _CONNECTORS = frozenset({
     "for his part", "for her part", "for their part", "in that case", "that said", "not only",
 })
 _OPENING = re.compile(r"^[\"“‘'«(\[]*((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,4})", re.UNICODE)
+# An opening phrase of up to six words before a comma: "By later that year,", "On Monday,".
+_LEAD_PHRASE = re.compile(r"^[\"“‘'«(\[]*((?:[^\W_]+[\s-]+){0,5}[^\W_]+),\s+", re.UNICODE)
+_POINTING_IN_PHRASE = frozenset({"that", "this", "these", "those", "then", "same", "such", "there"})
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
 _SPEECH = re.compile(
@@ -53,7 +56,27 @@ _SPEECH_VERBS = re.compile(
 
 
 def opening_word(text: str) -> str | None:
-    """The connector or pointing word a paragraph or sentence opens with, if any."""
+    """The connector or pointing word a paragraph or sentence opens with, if any.
+
+    An opening phrase set off by a comma counts too when it points back ("By later
+    that year, ...", "In that case, ...") or is followed by a pronoun ("On Monday, he said").
+    """
+    direct = _opening_phrase(text)
+    if direct:
+        return direct
+    lead = _LEAD_PHRASE.match(text)
+    if lead:
+        words = lead.group(1).casefold().split()
+        pointing = next((w for w in words if w in _POINTING_IN_PHRASE), None)
+        if pointing:
+            return lead.group(1).strip()
+        after = _opening_phrase(text[lead.end():])
+        if after in _POINTING:
+            return f"{lead.group(1).strip()}, {after}"
+    return None
+
+
+def _opening_phrase(text: str) -> str | None:
     match = _OPENING.match(text)
     if not match:
         return None

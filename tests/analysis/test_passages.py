@@ -20,6 +20,9 @@ def test_pronoun_and_connector_openings_point_back_but_names_that_start_alike_do
     assert opening_word("Butler Street was closed.") is None
     assert opening_word("Theodora Lenz chairs the board.") is None
     assert opening_word("There were fears of a flood.") is None
+    assert opening_word("By later that year, they were fighting on the front.") == "By later that year"
+    assert opening_word("On Monday, he said the plan had failed.") == "On Monday, he"
+    assert opening_word("On Monday, the council voted to close it.") is None
 
 
 def test_a_quote_over_paragraphs_is_left_open_until_its_last_paragraph():
