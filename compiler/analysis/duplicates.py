@@ -165,16 +165,16 @@ def supersessions(sources: Sequence[Source], paragraphs: Sequence[Paragraph],
     for group in groups:
         members = (group.kept, *group.others)
         shared.update({(a.source, b) for a in members for b in {m.source for m in members} if b != a.source})
+    by_id = {s.id: (index, s) for index, s in enumerate(sources)}
     found = []
-    for index, older in enumerate(sources):
-        for newer in sources[index + 1:]:
-            if (older.published or "") > (newer.published or "~"):
-                continue
-            same_title = bool(older.title) and _title(older.title) == _title(newer.title)
-            copies = shared[older.id, newer.id]
-            if (same_title and copies) or copies * 2 > counts[older.id]:
-                found.append(Supersession(newer=newer.id, older=older.id))
-    return tuple(found)
+    for (older_id, newer_id), copies in shared.items():  # only sources that share a paragraph
+        (first, older), (second, newer) = by_id[older_id], by_id[newer_id]
+        if second < first or (older.published or "") > (newer.published or "~"):
+            continue
+        same_title = bool(older.title) and _title(older.title) == _title(newer.title)
+        if same_title or copies * 2 > counts[older.id]:
+            found.append(Supersession(newer=newer.id, older=older.id))
+    return tuple(sorted(found, key=lambda x: (by_id[x.older][0], by_id[x.newer][0])))
 
 
 def _title(title: str | None) -> str:

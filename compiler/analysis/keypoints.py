@@ -16,9 +16,10 @@ opened by a pronoun or a connector that points back, not a question, and of
 a readable length. Picks are made greedily, skipping a sentence too close to
 one already picked, so the points say different things.
 
-The centroid and the corroborating sentences are found through an inverted
-index over distinctive words, so the cost grows with the chapter's sentences
-and the postings of rare words, never with all pairs of sentences.
+The centroid is one pass over the chapter; corroborating sentences are found,
+for a shortlist of the most central, through an inverted index over
+distinctive words (in at most 64 sentences), so the cost grows with the
+chapter's sentences, never with all pairs of them.
 """
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ WEAKEST_SHARE = 0.25
 # A word in more than this share of a chapter's sentences is not distinctive enough to
 # link two sentences (it would also make the index's postings grow with the chapter).
 COMMON_SHARE = 0.2
+MAX_POSTINGS = 64
+# Only the sentences that can become key points, the most central and best placed, are checked
+# for corroboration: that bounds the cost in a chapter of thousands of sentences.
+SHORTLIST = 48
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*")
 _QUOTE_OPEN = "\"“‘'«"
 STOP_WORDS = frozenset("""
@@ -116,7 +121,8 @@ class Scored:
         return round(self.centrality * math.sqrt(1 + len(self.corroborating)) * self.position_weight, 6)
 
 
-def score_sentences(paragraphs: Sequence[Paragraph]) -> list[Scored]:
+def score_sentences(paragraphs: Sequence[Paragraph], shortlist: int = SHORTLIST) -> list[Scored]:
+    """The eligible sentences most central and best placed, with the sources that corroborate each."""
     sentences = candidates(paragraphs)
     if not sentences:
         return []
@@ -127,30 +133,34 @@ def score_sentences(paragraphs: Sequence[Paragraph]) -> list[Scored]:
             centroid[w] += v / len(vectors)
     norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     centroid = {w: v / norm for w, v in centroid.items()}
-    limit = max(2, COMMON_SHARE * len(sentences))
+    first_ordinal: dict[str, int] = {}
+    for p in paragraphs:
+        first_ordinal[p.source] = min(first_ordinal.get(p.source, p.ordinal), p.ordinal)
+    centrality = [_cosine(vector, centroid) for vector in vectors]
+    positions = [(1.0 / math.sqrt(1 + s.paragraph.ordinal - first_ordinal[s.paragraph.source]))
+                 * (1.0 if s.position == 0 else 0.8) for s in sentences]
+    eligible = sorted((i for i, s in enumerate(sentences) if readable_alone(s.text)),
+                      key=lambda i: (-centrality[i] * positions[i], i))[:shortlist]
+    limit = max(2, min(COMMON_SHARE * len(sentences), MAX_POSTINGS))
     postings: dict[str, list[int]] = defaultdict(list)
     for index, s in enumerate(sentences):
         for w in s.words:
             if df[w] <= limit:
                 postings[w].append(index)
-    first_ordinal: dict[str, int] = {}
-    for p in paragraphs:
-        first_ordinal[p.source] = min(first_ordinal.get(p.source, p.ordinal), p.ordinal)
     scored = []
-    for index, s in enumerate(sentences):
+    for index in eligible:
+        s = sentences[index]
         others = {j for w in s.words if df[w] <= limit for j in postings[w]}
         sources = sorted({sentences[j].paragraph.source for j in others
                           if sentences[j].paragraph.source != s.paragraph.source
                           and _cosine(vectors[index], vectors[j]) >= CORROBORATION_SIMILARITY})
-        depth = s.paragraph.ordinal - first_ordinal[s.paragraph.source]
-        position = (1.0 / math.sqrt(1 + depth)) * (1.0 if s.position == 0 else 0.8)
-        scored.append(Scored(s, vectors[index], _cosine(vectors[index], centroid), tuple(sources), position))
+        scored.append(Scored(s, vectors[index], centrality[index], tuple(sources), positions[index]))
     return scored
 
 
 def select_key_points(paragraphs: Sequence[Paragraph], count: int, chapter: str = "") -> tuple[KeyPoint, ...]:
     """Up to ``count`` key points, best first; the same paragraphs always give the same points."""
-    scored = [s for s in score_sentences(paragraphs) if readable_alone(s.candidate.text)]
+    scored = score_sentences(paragraphs)
     scored.sort(key=lambda s: (-s.score, s.candidate.paragraph.source, s.candidate.paragraph.ordinal,
                                s.candidate.position))
     picked: list[Scored] = []

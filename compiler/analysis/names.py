@@ -263,8 +263,9 @@ def merge_names(names: Sequence[str], actors: Sequence[str] = (), aliases: Seque
     named only by an alias or a surname.
     """
     variants: dict[str, str] = {}
+    written = set(_TEXT_WORD.findall(text))  # one pass over the text, not one per name
     for alias, actor in aliases:
-        if alias != actor and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+        if alias != actor and all(word in written for word in alias.split()):
             variants[alias] = actor
     people = {n for n in (*names, *actors) if _person_like(n)}
     by_surname: dict[str, set[str]] = {}
@@ -274,12 +275,14 @@ def merge_names(names: Sequence[str], actors: Sequence[str] = (), aliases: Seque
         if "-" in surname and surname.split("-")[0].islower():  # "al-Serraj" is also "Serraj"
             by_surname.setdefault(surname.split("-", 1)[1], set()).add(person)
     for surname, holders in by_surname.items():
-        if len(holders) == 1 and surname not in variants and (
-                surname in names or re.search(rf"(?<![\w-]){re.escape(surname)}(?!\w)", text)):
+        if len(holders) == 1 and surname not in variants and (surname in names or surname in written):
             variants[surname] = next(iter(holders))
     named = set(names) | {actor for actor in actors if actor in variants.values()}
     entries = {variants.get(n, n) for n in named}
     return tuple(sorted(entries, key=sort_key)), variants
+
+
+_TEXT_WORD = re.compile(r"(?<![\w-])[\w'’.]*\w")
 
 
 def _person_like(name: str) -> bool:

@@ -39,8 +39,8 @@ BENCH_DIR = ROOT / "out" / "bench"
 # The first four run in a forked child while the build starts WeasyPrint (compiler/overlap.py).
 STAGES = {
     "read+clean": ("reading and cleaning sources",),
-    "theme": ("theming paragraphs",),
-    "timeline": ("dating events", "collecting the glossary"),
+    "theme": ("theming paragraphs", "saying each fact once"),
+    "timeline": ("dating events", "choosing key points", "collecting the glossary"),
     "view": ("building the view",),
     "WeasyPrint start": ("starting WeasyPrint",),
     "wait": ("waiting for the sources",),
