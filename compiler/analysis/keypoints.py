@@ -36,8 +36,9 @@ from briefpack.text.sentences import sentence_starts
 CORROBORATION_SIMILARITY = 0.2
 SAME_POINT_SIMILARITY = 0.25
 MIN_WORDS, MAX_WORDS = 8, 50
-# A point far weaker than the best is filler, not a key point: better fewer points than that.
+# Past the first three, a point far weaker than the best is filler, not a key point.
 WEAKEST_SHARE = 0.25
+ALWAYS = 3
 # A word in more than this share of a chapter's sentences is not distinctive enough to
 # link two sentences (it would also make the index's postings grow with the chapter).
 COMMON_SHARE = 0.2
@@ -165,7 +166,7 @@ def select_key_points(paragraphs: Sequence[Paragraph], count: int, chapter: str 
                                s.candidate.position))
     picked: list[Scored] = []
     for s in scored:
-        if len(picked) == count or s.score < WEAKEST_SHARE * scored[0].score:
+        if len(picked) == count or (len(picked) >= ALWAYS and s.score < WEAKEST_SHARE * scored[0].score):
             break
         if all(_cosine(s.vector, p.vector) < SAME_POINT_SIMILARITY for p in picked):
             picked.append(s)
