@@ -85,7 +85,8 @@ def find_groups(paragraphs: Sequence[Paragraph], order: Mapping[str, int]) -> tu
             continue
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if (i, j) in seen or paragraphs[i].source == paragraphs[j].source:
+                # copies of one paragraph share many buckets: once grouped, they need no comparing again
+                if (i, j) in seen or paragraphs[i].source == paragraphs[j].source or root(i) == root(j):
                     continue
                 seen.add((i, j))
                 similarity = containment(sets[i], sets[j])
