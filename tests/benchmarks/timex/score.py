@@ -2,6 +2,7 @@
 
     python tests/benchmarks/timex/score.py           # print the table
     python tests/benchmarks/timex/score.py --write   # also write RESULTS.md
+    python tests/benchmarks/timex/score.py --gold blind3.jsonl --classes   # a blind set, per class
 
 The tagger is run through the batch CLI (``python -m compiler dates --jsonl``,
 JSON lines ``{"id","dct","text"}`` in, ``{"id","expressions"}`` out) when the
@@ -143,6 +144,44 @@ def score_by_split(gold_records: list[dict], predictions: dict[str, list[dict]])
     return {name: score(records, predictions) for name, records in splits.items()}
 
 
+def score_by_class(gold_records: list[dict], predictions: dict[str, list[dict]]) -> dict[str, dict]:
+    """Value scores per gold class; a prediction counts for the classes of the gold it overlaps.
+
+    Predictions overlapping no gold expression belong to no class: they are counted in the
+    "(spurious)" row and lower the overall precision only.
+    """
+    tally: dict[str, list[int]] = {}
+    spurious = 0
+    for record in gold_records:
+        predicted = predictions.get(record["id"], [])
+        for g in record["expressions"]:
+            row = tally.setdefault(g["case"], [0, 0, 0, 0])  # gold, gold hit, predicted, predicted right
+            row[0] += 1
+            row[1] += any(_overlaps(p, g) and _same_value(p, g) for p in predicted)
+            mine = [p for p in predicted if _overlaps(p, g)]
+            row[2] += len(mine)
+            row[3] += sum(_same_value(p, g) for p in mine)
+        spurious += sum(not any(_overlaps(p, g) for g in record["expressions"]) for p in predicted)
+    result = {case: dict(_prf(right, n_pred, hit, n_gold), gold=n_gold)
+              for case, (n_gold, hit, n_pred, right) in sorted(tally.items())}
+    result["(spurious)"] = {"p": 0.0, "r": 1.0, "f1": 0.0, "gold": 0, "count": spurious}
+    return result
+
+
+def _same_value(p: dict, g: dict) -> bool:
+    return p["value"] == g["value"] and p.get("mod") == g.get("mod")
+
+
+def class_table(results: dict[str, dict]) -> str:
+    rows = ["| class | expressions | value P | value R | value F1 |", "|---|---|---|---|---|"]
+    for case, s in results.items():
+        if case == "(spurious)":
+            rows.append(f"| {case} | - | {s['count']} predictions overlapping no gold | | |")
+        else:
+            rows.append(f"| {case} | {s['gold']} | {s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} |")
+    return "\n".join(rows)
+
+
 def table(results: dict[str, dict], texts_per_second: float, mode: str) -> str:
     rows = ["| gold part | texts | expressions | score | precision | recall | F1 |",
             "|---|---|---|---|---|---|---|"]
@@ -162,13 +201,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write RESULTS.md next to this script")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--gold", type=Path, default=GOLD,
+                        help="gold file, relative to this folder (blind sets: blind3.jsonl, blind4.jsonl)")
+    parser.add_argument("--classes", action="store_true", help="also print value scores per class")
     args = parser.parse_args()
-    gold = load_gold()
+    gold = load_gold(HERE / args.gold)
     predictions, mode = run_tagger(gold)
     report = table(score_by_split(gold, predictions), throughput(gold, mode), mode)
     print(report)
+    if args.classes:
+        print()
+        print(class_table(score_by_class(gold, predictions)))
     if args.errors:
         print("\n".join(errors(gold, predictions)))
+    if args.write and args.gold != GOLD:
+        parser.error("--write records the dev/heldout table; blind sets are recorded by hand in BLIND_RUNS.md")
     if args.write:
         machine = f"{platform.platform()}, {platform.processor() or platform.machine()}, nproc {os.cpu_count()}"
         (HERE / "RESULTS.md").write_text(
