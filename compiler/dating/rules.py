@@ -147,10 +147,23 @@ def _bare_month(match: re.Match, text: str) -> Found | None:
     before = text[max(0, match.start() - 40):match.start()]
     word = _word_before(text, match.start())
     # "for" is kept from May alone: "voted for May" is about the politician.
-    in_context = word in MONTH_CONTEXT or (word == "for" and match.group("month") != "May")
+    in_context = (word in MONTH_CONTEXT or (word == "for" and match.group("month") != "May")
+                  or _AS_EARLY_AS.search(before) is not None)
     if not in_context and not _MONTH_LIST_BEFORE.search(before):
         return None
     return _month_year(match, text)
+
+
+_AS_EARLY_AS = re.compile(r"(?i)\b(?:early|late|soon|far\s+back)\s+as\s+\Z")
+
+
+def _month_relative_year(match: re.Match, text: str) -> Found:
+    """"June last year", "on 3 March next year", "August of this year": a month in a year counted from the DCT."""
+    day = match.group("day")
+    return Found(match.start(), match.end(), "date",
+                 {"year": None, "month": _month(match), "day": int(day) if day else None,
+                  "year_offset": {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]},
+                 takes_modifier=day is None)
 
 
 def _iso(match: re.Match, text: str) -> Found | None:
@@ -256,9 +269,42 @@ def _weekday(match: re.Match, text: str) -> Found | None:
     relative = (match.group("rel") or "").lower() or None
     if relative is None and _word_before(text, match.start()) in NAMED_DAY_WORDS:
         return None  # "Super Tuesday", "Black Friday" name a day rather than point at one
+    if relative is None and _word_before(text, match.start()) in ("a", "every", "each"):
+        return None  # "on Jan. 17, a Thursday" describes a date; "every Friday" is a set
     return Found(match.start(), match.end(), "weekday",
                  {"weekday": WEEKDAYS[match.group("weekday").lower()], "relative": relative})
 
+
+def _anaphoric_weekday(match: re.Match, text: str) -> Found:
+    """"that Friday", "the following Monday": a weekday counted from a date in the text."""
+    determiner = match.group("det").lower().split()[-1]
+    return Found(match.start(), match.end(), "anaphoric_weekday",
+                 {"weekday": WEEKDAYS[match.group("weekday").lower()],
+                  "offset": _ANAPHORIC_OFFSETS[determiner]})
+
+
+def _year_earlier_period(match: re.Match, text: str) -> Found:
+    """"the year-earlier quarter", "the same period a year ago": the quarter or half last named, a year back."""
+    return Found(match.start(), match.end(), "year_earlier", {})
+
+
+def _bare_half(match: re.Match, text: str) -> Found | None:
+    """"the first half" stands for a half of the year only in money talk, not in a match report."""
+    sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    sentence_end = text.find(". ", match.end())
+    sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+    if (not _MONEY_WORDS.search(sentence) or _SPORT_WORDS.search(sentence)
+            or re.match(r"\s+of\b", text[match.end():])):
+        return None
+    return Found(match.start(), match.end(), "half",
+                 {"half": ORDINALS[match.group("ordinal").lower()], "year": None, "relative": None})
+
+
+_MONEY_WORDS = re.compile(r"(?i)[$€£¥%]|\b(?:percent|per cent|sales|revenue|profit|earnings|income|loss"
+                          r"|growth|output|prices?|demand|results|dividend|shares|quarter|economy|inflation)\b")
+
+_SPORT_WORDS = re.compile(r"(?i)\b(?:scored?|goals?|match|game|minutes?|penalty|penalties|kick|half-?time"
+                          r"|innings|tries|touchdowns?|baskets?|striker|keeper|referee)\b")
 
 # Words that make a weekday part of a name.
 NAMED_DAY_WORDS = frozenset("""
@@ -328,6 +374,8 @@ def _modified_unit(match: re.Match, text: str) -> Found:
 _NOT_A_TITLE = r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Observer|Mail|Star|Sport|Review)\b)"
 _OF_YEAR = (rf"(?:\s+of\s+(?:{_YEAR}|(?P<rel>(?i:this|last|next|the))\s+(?i:year)))")
 
+_REL_YEAR = r"(?P<rel>(?i:last|next|this))\s+(?i:year)\b"
+
 RULES: list[Rule] = [
     (re.compile(rf"{_NOT_AFTER_NUMBER}(?P<year>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"), _iso),
     (re.compile(rf"{_NOT_AFTER_NUMBER}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)"
@@ -357,6 +405,14 @@ RULES: list[Rule] = [
     (re.compile(rf"(?<![\w-])(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:.,]\d|\d)"
                 rf"(?:(?:\s+of|,)?\s+{_YEAR})?"), _week),
     (re.compile(rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?<![\w-]){_WEEKDAY}{_NOT_A_TITLE}"), _weekday),
+    (re.compile(rf"(?P<det>(?i:that|the\s+(?:following|next|previous|preceding|same)))\s+{_WEEKDAY}"
+                rf"{_NOT_A_TITLE}"), _anaphoric_weekday),
+    (re.compile(rf"{_MONTH}(?:\s+{_DAY})?,?\s+(?:of\s+)?{_REL_YEAR}"), _month_relative_year),
+    (re.compile(rf"{_NOT_AFTER_NUMBER}{_DAY}\s+{_MONTH},?\s+(?:of\s+)?{_REL_YEAR}"), _month_relative_year),
+    (re.compile(r"(?i)\bthe\s+(?:year-(?:earlier|ago)\s+(?:quarter|period|half)|same\s+(?:quarter|period"
+                r"|half)\s+(?:a\s+year\s+(?:earlier|ago|before)|of\s+last\s+year|last\s+year))\b"),
+     _year_earlier_period),
+    (re.compile(r"(?:(?i:the)\s+)?(?<![\w-])(?P<ordinal>(?i:first|second))\s+(?i:half)\b"), _bare_half),
     (re.compile(r"(?i)\b(?:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon"
                 r"|evening))\b"), _deictic_day),
     (re.compile(r"(?i)(?<!the )(?<!past )\b(?:(?P<adverb>earlier|later)\s+)?(?P<rel>last|this|next)\s+"
