@@ -130,8 +130,42 @@ def _period_start(value: str, kind: str) -> tuple[int, int, int] | None:
     return None
 
 
+def period_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a value covers, or None when it holds an X or is not a date."""
+    kind = precision(value)
+    start = None if "X" in value or kind == "unknown" else _period_start(value, kind)
+    if start is None:
+        return None
+    first = dt.date(*start)
+    if kind == "century":
+        return first, dt.date(first.year + 99, 12, 31)
+    if kind == "decade":
+        return first, dt.date(first.year + 9, 12, 31)
+    if kind == "year":
+        return first, dt.date(first.year, 12, 31)
+    if kind == "day":
+        return first, first
+    if kind == "week":
+        return first, first + dt.timedelta(days=6)
+    months = {"month": 1, "season": 3, "quarter": 3, "half": 6}[kind]
+    index = first.year * 12 + first.month - 1 + months
+    return first, dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def event_label(value: str, mod: str | None, end: str | None = None) -> str:
+    """How a reader says an event's date, a range included: "3–4 June 2000", "1991 – 1997"."""
+    if not end:
+        return label(value, mod)
+    if precision(value) == precision(end) == "day" and value[:7] == end[:7] and "X" not in value + end:
+        return f"{int(value[8:10])}–{label(end, None)}"
+    return f"{label(value, mod)} – {label(end, None)}"
+
+
 def label(value: str, mod: str | None) -> str:
-    """A short human label: "26 May 2020", "late Nov 2019", "the 2010s", "Q1 2020"."""
+    """How a reader says a value: "26 May 2020", "late November 2019", "week of 18 November 2019",
+    "about 25 November 1999" (an approximate date), "the 2010s", "Q1 2020"."""
+    if mod == "APPROX":
+        return f"about {label(value, None)}"
     kind = precision(value)
     prefix = MOD_WORDS.get(mod or "", "")
     year = value[:4]
@@ -154,7 +188,7 @@ def label(value: str, mod: str | None) -> str:
         if value[5:] == "XX":
             return "month unknown"
         month = MONTH_NAMES[int(value[5:7]) - 1]
-        return with_year(_prefixed(month[:3], prefix) if prefix else month)
+        return with_year(f"mid-{month}" if prefix == "mid" else _prefixed(month, prefix))
     if kind == "day":
         if "W" in value:
             weekday = WEEKDAY_NAMES[int(value[-1]) - 1]
@@ -169,9 +203,11 @@ def label(value: str, mod: str | None) -> str:
     if kind == "half":
         return with_year(value[5:]) if value[6] != "X" else "half unknown"
     if kind == "week":
-        if value[6:] == "XX":
+        bounds = period_bounds(value)
+        if bounds is None:
             return "week unknown"
-        return with_year(f"week {int(value[6:])}", ", ")
+        monday = bounds[0]
+        return f"week of {monday.day} {MONTH_NAMES[monday.month - 1]} {monday.year}"
     return value
 
 

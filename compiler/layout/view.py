@@ -26,7 +26,7 @@ from briefpack import __version__
 from briefpack.analysis import names
 from briefpack.analysis.names import Occurrence
 from briefpack.dating import values
-from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source
+from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source, TimelineSettings
 from briefpack.paths import LAYOUTS
 from briefpack.readers.markdown import emphasis_to_html
 
@@ -222,7 +222,11 @@ class View:
         return frozenset(s.id for s in self.pack.sources if s.format == "md")
 
 
-def span_label(events: tuple[Event, ...] | list[Event]) -> str | None:
+def span_label(events: tuple[Event, ...] | list[Event], window: TimelineSettings | None = None) -> str | None:
+    """The span a reader is told about: the editor's window when the manifest sets one, else the events'."""
+    if window is not None and window.window_from and window.window_to:
+        start, end = values.label(window.window_from, None), values.label(window.window_to, None)
+        return start if start == end else f"{start} – {end}"
     dated = [e for e in events if "X" not in e.date]
     if not dated:
         return None
@@ -300,10 +304,10 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
         pack=pack,
         css=Markup(css),
         chapters=tuple(chapters),
-        timeline=tuple(EventView(values.label(e.date, e.mod), e) for e in pack.timeline),
+        timeline=tuple(EventView(values.event_label(e.date, e.mod, e.end), e) for e in pack.timeline),
         sources=tuple(SourceView(s, citing[s.id]) for s in pack.sources),
         glossary=pack.glossary,
-        date_span=span_label(pack.timeline),
+        date_span=span_label(pack.timeline, pack.manifest.timeline),
         generator=f"briefpack {__version__}",
         created=creation_date(pack.manifest.date),
         names=index,

@@ -1,0 +1,69 @@
+"""The timeline of a small news story line, end to end up to the pack (no layout): the issue-15 kinds.
+
+tests/cases/timeline_news holds two wire stories written for this test (a story and its rewrite)
+and a manifest with a window and corrections.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefpack.dating.values import event_label
+from briefpack.layout.view import span_label
+from briefpack.manifest import load_manifest
+from briefpack.stages import compile_pack
+
+CASE = Path(__file__).parent / "cases" / "timeline_news" / "pack.yaml"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return compile_pack(load_manifest(CASE))
+
+
+def test_dates_follow_the_reporters_clause_and_the_rewrite_is_cited_once(pack):
+    entries = [(e.date, e.sources) for e in pack.timeline]
+    assert entries == [
+        ("1999-11", ("S1",)),  # "found ... in late November", written in January: the past November
+        ("2000-01-05", ("S1", "S2")),  # "told reporters on Wednesday": the story and its writethru, one entry
+        ("2000-01-10", ("S1",)),  # "planned to drive ... on Monday": the coming Monday
+        ("2000-01-14", ("S1", "S2")),  # "should go home by Jan. 14, the commissioner told": not 1999
+        ("2000-02-10", ("S2",)),  # "a subpoena for the girl to testify on Feb. 10"
+    ]
+    assert pack.timeline[0].mod == "END"
+
+
+def test_event_texts_never_end_at_an_abbreviation(pack):
+    for event in pack.timeline:
+        assert not event.text.rstrip().endswith(("Rep.", "Sen.", "Jan.", "a.m.", "Dr.")), event.text
+    assert any("Sen. Paul Avery" in e.text for e in pack.timeline) or any(
+        "Rep. Lena Ortiz" in e.text for e in pack.timeline)
+
+
+def test_hypotheticals_conditionals_and_background_are_left_out_with_their_reason(pack):
+    reasons = {left.event.date: left.reason for left in pack.timeline_report.left_out}
+    assert reasons["2000-01-17"] == "hypothetical"  # "the soonest she would be free ... seven days later"
+    assert reasons["2000-03"] == "conditional"  # "If the appeal fails, the family would leave ... in March"
+    assert reasons["1994"].startswith("background")  # "has lived in the town since 1994"
+    assert reasons["1898"].startswith("background")  # a war named in passing
+    assert reasons["1991"].startswith("outside the window")
+
+
+def test_a_range_is_one_entry_with_a_start_and_an_end(pack):
+    ranges = [left.event for left in pack.timeline_report.left_out if left.event.end]
+    assert [(e.date, e.end, event_label(e.date, e.mod, e.end)) for e in ranges] == [("1991", "1997", "1991 – 1997")]
+
+
+def test_corrections_show_their_effect_and_an_unmatched_one_warns(pack):
+    effects = {c.correction.match: c.events for c in pack.timeline_report.corrections}
+    assert [(e.date, e.sources) for e in effects["by Jan. 14"]] == [("2000-01-14", ("S1",)), ("2000-01-14", ("S2",))]
+    assert len(effects["hearing began at 8 a.m. Friday"]) == 1
+    assert not any("hearing began" in e.text for e in pack.timeline)
+    assert effects["a sentence no source holds"] == ()
+    assert any("a sentence no source holds" in w and "matches no event" in w for w in pack.warnings)
+
+
+def test_the_cover_span_is_the_editors_window(pack):
+    assert span_label(pack.timeline, pack.manifest.timeline) == "November 1999 – June 2000"
+    assert span_label(pack.timeline) == "late November 1999 – 10 February 2000"
