@@ -15,6 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from briefpack.dating.lexicon import (
+    ID_WORDS,
+    MONEY_WORDS,
+    MONTH_CONTEXT,
+    NAMED_DAY_WORDS,
+    QUANTIFIERS,
+    SPORT_WORDS,
+    TIME_PREPOSITIONS,
+    UNIT_WORDS,
+)
 from briefpack.text.knowledge import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAYS
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -43,41 +53,6 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _NUMBER = r"(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # A number glued to another number, a currency sign or a hash is not a date.
 _NOT_AFTER_NUMBER = r"(?<![\w$£€¥#.,/:])"
-
-# Words after a number that show it counts things rather than naming a year.
-UNIT_WORDS = frozenset("""
-people persons troops soldiers dead deaths killed injured wounded cases civilians fighters
-mercenaries migrants refugees residents children men women families homes houses households jobs
-workers employees votes voters seats members delegates km kilometres kilometers miles metres
-meters feet tonnes tons kg barrels units vehicles cars aircraft drones rockets missiles shells
-shares points pages words hectares acres beds patients tests doses students pupils prisoners
-detainees protesters demonstrators police officers staff nurses doctors dollars euros pounds
-dinars yuan yen rubles roubles lira francs times hours minutes seconds gmt utc hrs degrees
-passengers fans visitors runners players candidates infections participants copies items
-""".split())
-# Words before a number that show it is an identifier rather than a year.
-ID_WORDS = frozenset("""
-resolution bill no nr number flight route article section room page chapter act law decree item
-code model version gate platform highway road street unit box case file ref ticket seat serial
-patent iso grade level class tel phone call pin opus op rule regulation directive protocol
-paragraph clause line bus train apartment suite channel station exit plot lot batch order
-ordinance amendment motion
-""".split())
-# Words before a number that show it is a quantity: "some 1980 volunteers".
-QUANTIFIERS = frozenset("""
-some about nearly almost roughly approximately estimated another than least only
-""".split())
-# Words after which a bare month name ("in May", "since early September") is a date.
-MONTH_CONTEXT = frozenset("""
-in of since until till by from to through during before after between early mid late last next
-this the that throughout into around
-""".split())
-# Words after which a bare season name or a year on its own is a date.
-TIME_PREPOSITIONS = frozenset("""
-in of since until till by from through during before after between early mid late around
-throughout into over
-""".split())
-
 
 @dataclass(frozen=True)
 class Found:
@@ -209,7 +184,7 @@ _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-f
 
 def _century(match: re.Match, text: str) -> Found:
     ordinal = match.group("ordinal").lower()
-    number = _CENTURY_WORDS.get(ordinal) or int(re.match(r"\d+", ordinal).group())
+    number = _CENTURY_WORDS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
     mod = MODIFIERS[match.group("mod").lower()] if match.group("mod") else None
     return Found(match.start(), match.end(), "century", {"century": f"{number - 1:02d}"}, mod=mod,
                  takes_modifier=mod is None)
@@ -293,23 +268,18 @@ def _bare_half(match: re.Match, text: str) -> Found | None:
     sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     sentence_end = text.find(". ", match.end())
     sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
-    if (not _MONEY_WORDS.search(sentence) or _SPORT_WORDS.search(sentence)
+    if (not MONEY_WORDS.search(sentence) or SPORT_WORDS.search(sentence)
             or re.match(r"\s+of\b", text[match.end():])):
         return None
     return Found(match.start(), match.end(), "half",
                  {"half": ORDINALS[match.group("ordinal").lower()], "year": None, "relative": None})
 
 
-_MONEY_WORDS = re.compile(r"(?i)[$€£¥%]|\b(?:percent|per cent|sales|revenue|profit|earnings|income|loss"
-                          r"|growth|output|prices?|demand|results|dividend|shares|quarter|economy|inflation)\b")
 
-_SPORT_WORDS = re.compile(r"(?i)\b(?:scored?|goals?|match|game|minutes?|penalty|penalties|kick|half-?time"
-                          r"|innings|tries|touchdowns?|baskets?|striker|keeper|referee)\b")
 
-# Words that make a weekday part of a name.
-NAMED_DAY_WORDS = frozenset("""
-super black good easter palm ash holy maundy cyber giving bloody shrove whit fat blue
-""".split())
+
+
+
 
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
               "this morning": 0, "this afternoon": 0, "this evening": 0}

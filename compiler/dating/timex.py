@@ -115,7 +115,8 @@ def _parse_dct(dct: str | None) -> tuple[int | None, int | None, int | None]:
     match = _DCT.fullmatch(dct.strip())
     if not match:
         raise BriefpackError(f"document date {dct!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
@@ -152,7 +153,7 @@ class _Resolver:
         self.cues = Cues(text)
         self.anchors: list[_Anchor] = []
         self.last_period: tuple[int, str] | None = None  # (sentence, value) of the last quarter or half
-        self.found: Found | None = None
+        self.found = Found(0, 0, "none")  # the expression being resolved
 
     # --- dispatch -----------------------------------------------------------
 
@@ -170,7 +171,8 @@ class _Resolver:
         match = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|(SP|SU|FA|WI)))?", value)
         if not match:
             return
-        year, month, day = (int(g) if g else None for g in match.groups()[:3])
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:3])
         if match.group(4):  # a season stands for its first month, for "the following spring"
             month = SEASON_START_MONTH[match.group(4)]
         sentence = self._sentence_index(self.found.start)
@@ -254,28 +256,19 @@ class _Resolver:
         ``position`` and ``dct_position`` place the expression and the DCT
         within their year (a month, a (month, day) pair, a quarter number...).
         """
-        if self.dct_year is None:
+        dct_year = self.dct_year
+        if dct_year is None:
             return self._reference_year()
         if dct_position is None:
-            return self.dct_year
+            return dct_year
         tense = self._tense()
         if tense == "past" and position > dct_position:
-            return self.dct_year - 1
+            return dct_year - 1
         if tense == "future" and position < dct_position:
-            return self.dct_year + 1
+            return dct_year + 1
         if tense is None:
-            return self._nearest_year(position, dct_position, per_year)
-        return self.dct_year
-
-    def _nearest_year(self, position, dct_position, per_year: int) -> int:
-        """With no cue either way, news means the occurrence nearest its own date: "in December"
-        written in January is last December, "in January" written in December the coming one."""
-        def distance(year: int) -> float:
-            return abs(_position_number(year, position, per_year)
-                       - _position_number(self.dct_year, dct_position, per_year))
-
-        candidates = (self.dct_year, self.dct_year - 1, self.dct_year + 1)
-        return min(candidates, key=lambda year: (distance(year), year > self.dct_year))
+            return _nearest_year(dct_year, position, dct_position, per_year)
+        return dct_year
 
     def _reference_year(self) -> int | None:
         """The DCT's year or, without a DCT, the last year the text named."""
@@ -289,7 +282,7 @@ class _Resolver:
     # --- relative to the DCT ---------------------------------------------------
 
     def _weekday(self, weekday: int, relative: str | None) -> str:
-        if self.dct_day is None:
+        if self.dct_year is None or self.dct_month is None or self.dct_day is None:
             return f"XXXX-WXX-{weekday}"
         today = dt.date(self.dct_year, self.dct_month, self.dct_day)
         back = (today.isoweekday() - weekday) % 7  # days since the latest such weekday, 0 today
@@ -335,7 +328,7 @@ class _Resolver:
         """"that Friday" is the Friday of the week the text is in; "the following Monday" the first
         Monday after the date the text last named, "the previous Sunday" the last one before it."""
         anchor = self._anchor("day")
-        if anchor is None:
+        if anchor is None or anchor.month is None or anchor.day is None:
             return self._weekday(weekday, None)
         base = dt.date(anchor.year, anchor.month, anchor.day)
         ahead = (weekday - base.isoweekday()) % 7
@@ -403,6 +396,15 @@ class _Resolver:
         """"past", "future" or None for the clause around the current expression."""
         found = self.found
         return self.cues.tense(found.start, found.end, has_day=found.fields.get("day") is not None)
+
+
+def _nearest_year(dct_year: int, position, dct_position, per_year: int) -> int:
+    """With no cue either way, news means the occurrence nearest its own date: "in December"
+    written in January is last December, "in January" written in December the coming one."""
+    def distance(year: int) -> float:
+        return abs(_position_number(year, position, per_year) - _position_number(dct_year, dct_position, per_year))
+
+    return min((dct_year, dct_year - 1, dct_year + 1), key=lambda year: (distance(year), year > dct_year))
 
 
 def _position_number(year: int, position, per_year: int) -> float:

@@ -47,19 +47,22 @@ def days_in(year: int | None, month: int) -> int:
 
 def shift(unit: str, offset: int, year: int | None, month: int | None, day: int | None) -> str:
     """The ``unit`` that lies ``offset`` units from the given date, or X if too coarse."""
-    if year is None or (unit in ("day", "week") and day is None) or (
-            unit in ("month", "quarter") and month is None):
+    if year is None:
         return UNKNOWN[unit]
     if unit in ("day", "week"):
+        if month is None or day is None:
+            return UNKNOWN[unit]
         moved = dt.date(year, month, day) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
         if unit == "day":
             return moved.isoformat()
         iso = moved.isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}"
-    if unit == "month":
+    if unit in ("month", "quarter") and month is None:
+        return UNKNOWN[unit]
+    if unit == "month" and month is not None:
         index = year * 12 + month - 1 + offset
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    if unit == "quarter":
+    if unit == "quarter" and month is not None:
         index = year * 4 + (month - 1) // 3 + offset
         return f"{index // 4:04d}-Q{index % 4 + 1}"
     return f"{year + offset:04d}"
