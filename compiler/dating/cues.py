@@ -25,13 +25,13 @@ _CLAUSE_BREAK = re.compile(
 # marker (a modal, a plan, a past form) beats a weak one (an infinitive, "until").
 _FUTURE = (r"will|shall|won't|would|could|should|must|might|(?-i:may)|going\s+to|expects?|expected|expecting"
            r"|scheduled|schedule|slated|planned|plans?|planning|intends?|intended|due|deadline|set\s+(?:to|for)"
-           r"|upcoming|forthcoming|aims?\s+to|hopes?\s+to|proposed|(?<!the\s)next|'ll"
+           r"|upcoming|forthcoming|aims?\s+to|hopes?\s+to|proposed|(?<!the\s)next|'ll|(?:is|are)\s+to(?=\s+[a-z])"
            # verbs that announce something to come: "signalled a cut in September"
            r"|signall?ed|hinted|forecast|predicted|projected|promised|pledged|vowed|threatened")
 # The present tense of a schedule: "the Games close on 23 February", "voters go to the polls".
 _SCHEDULE = (r"takes?\s+place|expires?|opens?|closes?|begins?|starts?|ends?|resumes?|reopens?|meets?|runs?"
              r"|takes?\s+effect|comes?\s+into\s+force|goes|go|votes?|returns?|arrives?|flies|fly|plays?"
-             r"|testif(?:y|ies)|appears?|faces?|visits?|launch(?:es)?|travels?")
+             r"|testif(?:y|ies)|appears?|faces?|visits?|launch(?:es)?|travels?|heads?")
 _PAST_WORDS = (r"was|were|had|did|been|ago|since|[a-z]+[a-df-z]ed|began|became|came|went|took|made"
                r"|met|held|gave|won|lost|left|sent|spent|struck|led|paid|sold|bought|brought|thought|found|got"
                r"|ran|saw|fell|rose|grew|drew|fled|fought|wrote|spoke|broke|chose|knew"
@@ -45,6 +45,7 @@ _HABITUAL = r"normally|usually|typically|generally|traditionally|often|always"
 # Case-sensitive past forms on purpose: "[a-z]+ed" must not take "United" for a verb.
 _MARKER = re.compile(rf"\b(?:(?P<future>(?i:{_FUTURE})|{_SCHEDULE})|(?P<past>{_PAST_WORDS})"
                      rf"|(?P<habitual>{_HABITUAL})|(?P<weak>{_WEAK_PAST_WORDS}))\b")
+_SCHEDULE_VERB = re.compile(_SCHEDULE)
 # Nouns that point ahead whatever their determiner: "a new deadline of 12 April".
 _FORWARD_NOUNS = re.compile(r"(?i)deadline|due\s+date|target\s+date")
 # A word after a determiner is a noun: "the plan", "a further cut", "its return".
@@ -58,7 +59,8 @@ _VERB_GROUP_GAP = re.compile(r"(?i)\A(?:\s+(?:be|been|have|has|not|n't|also|now|
 # expression follows it directly: "said Monday", "told reporters on Friday".
 _REPORTING = r"said|says|told|tells|added|announced|reported|stated|confirmed|noted|wrote|insisted|warned|explained"
 _SPEECH_ACTS = r"signall?ed|hinted|forecast|predicted|projected|promised|pledged|vowed|threatened"
-_REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING}|{_SPEECH_ACTS})(?:\s+(?:reporters|journalists|\w+s))?"
+_REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING}|{_SPEECH_ACTS})(?:\s+(?:reporters|journalists|lawmakers|parliament"
+                              rf"|congress|senators|investors|analysts|supporters|viewers|listeners))?"
                               rf"\s+(?:on\s+|in\s+)?\Z")
 _NOT_MARKERS = re.compile(rf"\A(?:{_REPORTING})\Z")
 _REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING})\b")
@@ -70,7 +72,7 @@ _INFINITIVE = re.compile(r"(?P<head>(?:\b\w+\s+){1,5}?)to\s+(?!the\b|a\b|an\b|it
 _INTENTION = frozenset("""
 agreed agrees agree decided decides asked asks ordered orders told tells expected expects scheduled planned plans
 plan promised promises pledged vowed hoped hopes wanted wants intended intends aimed aims prepared prepares
-invited summoned urged called subpoenaed subpoena order orders summons slated set is are was were due ready
+invited summoned urged called subpoenaed subpoena order orders summons slated set due ready
 preparing likely going deadline request invitation motion
 """.split())
 _WEAK_FUTURE = re.compile(r"(?i)\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|in\s+time\s+for|ahead\s+of)\s+\Z")
@@ -129,6 +131,13 @@ class Cues:
         nearest.sort(key=lambda m: abs(m[0] - start))
         return _marker_tense(nearest[:1], text) if nearest else None
 
+    def reported(self, start: int, end: int) -> str | None:
+        """"past" when a reporting verb stands in the expression's clause, else None."""
+        sentence_start, sentence_end = self.sentence(start)
+        clause_start, clause_end = self._clause(start, end, sentence_start, sentence_end)
+        lo = bisect.bisect_left(self._reporting_starts, clause_start)
+        return "past" if lo < len(self.reporting) and self.reporting[lo][0] < clause_end else None
+
     def _clause(self, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
         index = bisect.bisect_left(self._break_starts, start)
         previous = [b[1] for b in self.breaks[max(0, index - 3):index] if b[1] <= start]
@@ -158,6 +167,8 @@ def _markers(text: str) -> list[Marker]:
         if _DETERMINER_BEFORE.search(text, max(0, m.start() - 30), m.start()) and not (
                 _FORWARD_NOUNS.fullmatch(m.group(0))):
             continue  # a noun: "the plan", "a further cut"
+        if _SCHEDULE_VERB.fullmatch(m.group(0)) and re.search(r"\bto\s+\Z", text[max(0, m.start() - 4):m.start()]):
+            continue  # an infinitive ("the first to arrive"): the intention before it, if any, decides
         markers.append((m.start(), m.lastgroup or "", m.end()))
     for m in _INFINITIVE.finditer(text):
         if _INTENTION.intersection(m.group("head").lower().split()):

@@ -296,11 +296,11 @@ class _Resolver:
         else:
             # A bare weekday counts from the document date, never from a date named earlier
             # in the text.  News names the publication day itself by its weekday ("the
-            # company said Monday"), so it may be today; with no cue either way it is the
-            # nearer of the two: "during the broadcast on Sunday" written on a Monday.
-            tense = self._tense()
-            if tense is None:
-                tense = "past" if back <= ahead else "future"
+            # company said Monday"), so it may be today.  With no other cue, a reporting verb
+            # in the clause makes it past ("he said during the broadcast on Sunday"), and a
+            # clause in the present speaks of the coming one ("voters head to the polls on
+            # Tuesday"): news reports past events in the past tense.
+            tense = self._tense() or self.cues.reported(self.found.start, self.found.end)
             offset = -back if tense == "past" else ahead
         return shift("day", offset, self.dct_year, self.dct_month, self.dct_day)
 
