@@ -34,6 +34,8 @@ def dated(text: str, dct: str) -> dict[str, tuple[str, str | None]]:
     ("2008-02-12", "Prices rose sharply in December, the bureau said.", "December", "2007-12"),
     ("2016-01-15", "The ferry sank in October near the port.", "October", "2015-10"),
     ("2004-11-04", "Lawmakers last debated the bill in January.", "January", "2004-01"),
+    ("2020-05", "The minister welcomed a plan proposed by assembly head Lena Ortiz in late April.",
+     "late April", "2020-04"),
     # With no cue either way, the occurrence nearest the document date.
     ("2013-01-09", "The December figures are weak.", "December", "2012-12"),
     ("2013-12-02", "The January sales are a test for the chain.", "January", "2014-01"),

@@ -25,13 +25,13 @@ _CLAUSE_BREAK = re.compile(
 # marker (a modal, a plan, a past form) beats a weak one (an infinitive, "until").
 _FUTURE = (r"will|shall|won't|would|could|should|must|might|(?-i:may)|going\s+to|expects?|expected|expecting"
            r"|scheduled|schedule|slated|planned|plans?|planning|intends?|intended|due|deadline|set\s+(?:to|for)"
-           r"|upcoming|forthcoming|aims?\s+to|hopes?\s+to|proposed|(?<!the\s)next|'ll|(?:is|are)\s+to(?=\s+[a-z])"
+           r"|upcoming|forthcoming|aims?\s+to|hopes?\s+to|(?<!the\s)next|'ll|(?:is|are)\s+to(?=\s+[a-z])"
            # verbs that announce something to come: "signalled a cut in September"
            r"|signall?ed|hinted|forecast|predicted|projected|promised|pledged|vowed|threatened")
 # The present tense of a schedule: "the Games close on 23 February", "voters go to the polls".
 _SCHEDULE = (r"takes?\s+place|expires?|opens?|closes?|begins?|starts?|ends?|resumes?|reopens?|meets?|runs?"
              r"|takes?\s+effect|comes?\s+into\s+force|goes|go|votes?|returns?|arrives?|flies|fly|plays?"
-             r"|testif(?:y|ies)|appears?|faces?|visits?|launch(?:es)?|travels?|heads?")
+             r"|testif(?:y|ies)|appears?|faces?|visits?|launch(?:es)?|travels?")
 _PAST_WORDS = (r"was|were|had|did|been|ago|since|[a-z]+[a-df-z]ed|began|became|came|went|took|made"
                r"|met|held|gave|won|lost|left|sent|spent|struck|led|paid|sold|bought|brought|thought|found|got"
                r"|ran|saw|fell|rose|grew|drew|fled|fought|wrote|spoke|broke|chose|knew"
