@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from briefpack.cli import cli
 from briefpack.dating.values import event_label
 from briefpack.layout.view import span_label
 from briefpack.manifest import load_manifest
@@ -67,3 +69,14 @@ def test_corrections_show_their_effect_and_an_unmatched_one_warns(pack):
 def test_the_cover_span_is_the_editors_window(pack):
     assert span_label(pack.timeline, pack.manifest.timeline) == "November 1999 – June 2000"
     assert span_label(pack.timeline) == "late November 1999 – 10 February 2000"
+
+
+def test_explain_lists_what_was_left_out_and_what_each_correction_did():
+    result = CliRunner().invoke(cli, ["explain", str(CASE)])
+    assert result.exit_code == 0, result.output
+    timeline = result.output[result.output.index("Timeline:"):]
+    assert "Timeline: 5 entries" in timeline
+    assert "correction “a sentence no source holds” (line 23, drop): matches nothing" in timeline
+    assert "correction “by Jan. 14” (line 19, date 2000-01-14): 2 event(s)" in timeline
+    assert "left out (hypothetical): S1  17 January 2000" in timeline
+    assert "left out (outside the window 1999-11 – 2000-06): S1  1991 – 1997" in timeline
