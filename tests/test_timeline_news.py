@@ -14,6 +14,7 @@ from briefpack.cli import cli
 from briefpack.dating.values import event_label
 from briefpack.layout.view import span_label
 from briefpack.manifest import load_manifest
+from briefpack.model import Event, Mention
 from briefpack.stages import compile_pack
 
 CASE = Path(__file__).parent / "cases" / "timeline_news" / "pack.yaml"
@@ -80,3 +81,10 @@ def test_explain_lists_what_was_left_out_and_what_each_correction_did():
     assert "correction “by Jan. 14” (line 19, date 2000-01-14): 2 event(s)" in timeline
     assert "left out (hypothetical): S1  17 January 2000" in timeline
     assert "left out (outside the window 1999-11 – 2000-06): S1  1991 – 1997" in timeline
+
+
+def test_without_a_window_the_span_runs_to_the_latest_end():
+    first = Event("1990", None, "year", "The port was sold.", (Mention("S1", "p-S1-1", "c"),))
+    spanning = Event("1991", None, "year", "The authority ran it.", (Mention("S1", "p-S1-2", "c"),), end="1997")
+    middle = Event("1995", None, "year", "A storm hit.", (Mention("S1", "p-S1-3", "c"),))
+    assert span_label([first, spanning, middle]) == "1990 – 1997"

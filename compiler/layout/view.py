@@ -230,8 +230,11 @@ def span_label(events: tuple[Event, ...] | list[Event], window: TimelineSettings
     dated = [e for e in events if "X" not in e.date]
     if not dated:
         return None
-    first, last = dated[0], dated[-1]
-    start, end = values.label(first.date, first.mod), values.label(last.date, last.mod)
+    first = dated[0]
+    # A range's end may lie past every later start: "1991 – 1997" outlasts an event of 1995.
+    last_value, last_mod = max(((e.end, None) if e.end else (e.date, e.mod) for e in dated),
+                               key=lambda pair: values.sort_key(*pair))
+    start, end = values.label(first.date, first.mod), values.label(last_value, last_mod)
     return start if start == end else f"{start} – {end}"
 
 
