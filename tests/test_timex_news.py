@@ -116,3 +116,17 @@ def test_the_first_half_of_a_match_is_not_a_date():
 ])
 def test_a_range_takes_the_year_it_states(dct, text, span, value):
     assert dated(text, dct)[span][0] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The boat sank around 25 November.", "around 25 November", "2001-11-25"),
+    ("He arrived on or about 3 May 2001.", "on or about 3 May 2001", "2001-05-03"),
+    ("The plant closed around 2010.", "around 2010", "2010"),
+])
+def test_approximate_dates_carry_approx(text, span, value):
+    assert dated(text, "2001-12-01")[span] == (value, "APPROX")
+
+
+def test_about_as_a_preposition_is_no_approximation():
+    assert dated("They talked about Monday's vote, all-around the same day.", "2001-12-05")["Monday"] == (
+        "2001-12-03", None)

@@ -424,7 +424,15 @@ def extract(text: str) -> list[Found]:
             for i, found in enumerate(chosen)]
 
 
+# "around 25 November", "on or about 3 May": an approximate date (mod APPROX), whatever its precision.
+_APPROX_BEFORE = re.compile(r"(?i)(?<![\w-])(?:on\s+or\s+about|around|approximately|circa|roughly)\s+\Z")
+
+
 def _with_modifier(text: str, found: Found, limit: int) -> Found:
+    if found.mod is None and found.kind in ("date", "numeric", "year", "weekday", "season"):
+        approx = _APPROX_BEFORE.search(text, max(limit, found.start - 20), found.start)
+        if approx:
+            return replace(found, start=approx.start(), mod="APPROX")
     if not found.takes_modifier or found.mod:
         return found
     match = _MODIFIER_BEFORE.search(text, max(limit, found.start - 40), found.start)
