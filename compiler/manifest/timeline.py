@@ -48,7 +48,10 @@ def read_timeline(node: yaml.Node | None, check: Checker) -> TimelineSettings:
 
 
 def _cap(keys: dict[str, yaml.Node], key: str, check: Checker) -> int | None:
-    return int(check.number(keys, key, 0, integer=True, minimum=1)) or None if key in keys else None
+    """A cap of at least one entry, or None (no cap) when unset or refused."""
+    if key not in keys:
+        return None
+    return int(check.number(keys, key, 0, integer=True, minimum=1)) or None
 
 
 def _correction(node: yaml.Node, check: Checker) -> Correction | None:
