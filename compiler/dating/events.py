@@ -151,11 +151,15 @@ def cap(events: tuple[Event, ...], settings: TimelineSettings) -> tuple[tuple[Ev
     for event in events:
         source = event.sources[0]
         if settings.cap_per_source and per_source[source] >= settings.cap_per_source:
-            left.append(LeftOut(event, f"over the cap of {settings.cap_per_source} entries for {source}"))
+            left.append(LeftOut(event, f"over the cap of {_entries(settings.cap_per_source)} for {source}"))
         elif settings.cap_per_day and per_day[event.date] >= settings.cap_per_day:
-            left.append(LeftOut(event, f"over the cap of {settings.cap_per_day} entries for one date"))
+            left.append(LeftOut(event, f"over the cap of {_entries(settings.cap_per_day)} for one date"))
         else:
             per_source[source] += 1
             per_day[event.date] += 1
             kept.append(event)
     return tuple(kept), left
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
