@@ -1,4 +1,5 @@
 """Which dated mentions are events: the default checks and the editor's controls, one at a time."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,48 +18,67 @@ def mention(sentence: str, expression: str, date: str) -> Mention:
     return Mention(event(date, sentence), expression, sentence, sentence.index(expression))
 
 
-@pytest.mark.parametrize("sentence, expression, date, reason", [
-    ("The soonest he could leave would be seven days later.", "seven days later", "2000-01-13", "hypothetical"),
-    ("Had the vote passed, the law would have taken effect in March.", "March", "2000-03", "hypothetical"),
-    ("If the appeal fails, the family would leave in March.", "March", "2000-03", "conditional"),
-    ("Unless a deal is struck by Friday, workers strike.", "Friday", "2000-01-07", "conditional"),
-    ("The talks opened in March and ended in May.", "March", "2000-03", None),
-    ("He said the plant would reopen in June.", "June", "2000-06", None),
-])
+@pytest.mark.parametrize(
+    "sentence, expression, date, reason",
+    [
+        ("The soonest he could leave would be seven days later.", "seven days later", "2000-01-13", "hypothetical"),
+        ("Had the vote passed, the law would have taken effect in March.", "March", "2000-03", "hypothetical"),
+        ("If the appeal fails, the family would leave in March.", "March", "2000-03", "conditional"),
+        ("Unless a deal is struck by Friday, workers strike.", "Friday", "2000-01-07", "conditional"),
+        ("The talks opened in March and ended in May.", "March", "2000-03", None),
+        ("He said the plant would reopen in June.", "June", "2000-06", None),
+    ],
+)
 def test_hypothetical_and_conditional_mentions(sentence, expression, date, reason):
     assert classify(mention(sentence, expression, date), "2000-01-05").reason == reason
 
 
 def test_background_is_a_state_since_a_year_or_a_date_long_before_the_source():
-    assert classify(mention("Prices have risen since 2015.", "2015", "2015"), "2019-03").reason.startswith(
-        "background")
-    assert classify(mention("Since early September, strikes fell.", "early September", "2019-09"),
-                    "2019-12").reason is None
+    assert classify(mention("Prices have risen since 2015.", "2015", "2015"), "2019-03").reason.startswith("background")
+    assert (
+        classify(mention("Since early September, strikes fell.", "early September", "2019-09"), "2019-12").reason
+        is None
+    )
     assert classify(mention("The harbour was charted in 1898.", "1898", "1898"), "2000-01-06").reason.startswith(
-        "background")
+        "background"
+    )
     assert classify(mention("The port was sold in 1991.", "1991", "1991"), "2000-01-06").reason is None
 
 
-@pytest.mark.parametrize("expression, value, end", [
-    ("3-4 June", "2000-06-03", "2000-06-04"), ("June 3-4, 2000", "2000-06-03", "2000-06-04"),
-    ("3 to 5 June 2000", "2000-06-03", "2000-06-05"), ("3 June", "2000-06-03", None),
-    ("30-31 June", "2000-06-30", None), ("5-3 June", "2000-06-05", None),
-])
+@pytest.mark.parametrize(
+    "expression, value, end",
+    [
+        ("3-4 June", "2000-06-03", "2000-06-04"),
+        ("June 3-4, 2000", "2000-06-03", "2000-06-04"),
+        ("3 to 5 June 2000", "2000-06-03", "2000-06-05"),
+        ("3 June", "2000-06-03", None),
+        ("30-31 June", "2000-06-30", None),
+        ("5-3 June", "2000-06-05", None),
+    ],
+)
 def test_a_span_of_days_has_an_end(expression, value, end):
     assert day_range_end(expression, value) == end
 
 
-@pytest.mark.parametrize("between, before, joined", [
-    (" to ", "ran the harbour from ", True), (" and ", "built between ", True), ("-", "in ", True),
-    (" and ", "met in ", False), (" to ", "rose in ", False), (" to 7% in ", "from ", False),
-])
+@pytest.mark.parametrize(
+    "between, before, joined",
+    [
+        (" to ", "ran the harbour from ", True),
+        (" and ", "built between ", True),
+        ("-", "in ", True),
+        (" and ", "met in ", False),
+        (" to ", "rose in ", False),
+        (" to 7% in ", "from ", False),
+    ],
+)
 def test_range_ends_are_joined_by_from_to_between_and_or_a_dash(between, before, joined):
     assert joins_range(between, before) is joined
 
 
 def test_window_and_leave_out_terms():
-    settings = TimelineSettings(window_from="1999-11", window_to="2000-06", leave_out=("rumour",),
-                                leave_out_patterns=(r"\bwrite-?thru\b",))
+    settings = TimelineSettings(
+        window_from="1999-11", window_to="2000-06", leave_out=("rumour",), leave_out_patterns=(r"\bwrite-?thru\b",)
+    )
     assert editor_reason(event("2000-01-05"), settings) is None
     assert editor_reason(event("1999-10-31"), settings).startswith("outside the window")
     assert editor_reason(event("2000-07"), settings).startswith("outside the window")

@@ -1,4 +1,5 @@
 """The one sentence splitter: it ends sentences, and not at the abbreviations news writes."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,29 +7,38 @@ import pytest
 from briefpack.text.sentences import count_sentences, first_sentence, lead_sentence_end, sentence_starts, sentences
 
 
-@pytest.mark.parametrize("text", [
-    "The bill was a gift from Rep. Lena Ortiz of Texas.",
-    "The fund is named for him and Sen. Paul Avery, who spoke first.",
-    "The paper ran an editorial on Thursday, Jan. 6, about the case.",
-    "The hearing began at 8 a.m. Friday in the federal court.",
-    "Gen. Mark Hill and Gov. Ann Lee met Dr. Ruth Park at No. 10 on Sept. 3.",
-    "John F. Kennedy and J. R. Smith flew to the U.S. Naval base.",
-    "Acme Inc. Chief Executive Jo Bell said Co. profits rose.",
-    "Prof. Dana Wu, Lt. Col. Ray Ames and Mrs. Kim Oh spoke.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill was a gift from Rep. Lena Ortiz of Texas.",
+        "The fund is named for him and Sen. Paul Avery, who spoke first.",
+        "The paper ran an editorial on Thursday, Jan. 6, about the case.",
+        "The hearing began at 8 a.m. Friday in the federal court.",
+        "Gen. Mark Hill and Gov. Ann Lee met Dr. Ruth Park at No. 10 on Sept. 3.",
+        "John F. Kennedy and J. R. Smith flew to the U.S. Naval base.",
+        "Acme Inc. Chief Executive Jo Bell said Co. profits rose.",
+        "Prof. Dana Wu, Lt. Col. Ray Ames and Mrs. Kim Oh spoke.",
+    ],
+)
 def test_abbreviations_do_not_end_a_sentence(text):
     assert sentences(text) == [text]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The vote closed at 8 p.m. The count began at once.",
-     ["The vote closed at 8 p.m.", "The count began at once."]),
-    ("He moved to the U.S. They followed a year later.",
-     ["He moved to the U.S.", "They followed a year later."]),
-    ("Talks ended. “We will return,” she said. Why? Nobody knew! 2020 was worse.",
-     ["Talks ended.", "“We will return,” she said.", "Why?", "Nobody knew!", "2020 was worse."]),
-    ("It rained… Then the sun came out.", ["It rained…", "Then the sun came out."]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The vote closed at 8 p.m. The count began at once.",
+            ["The vote closed at 8 p.m.", "The count began at once."],
+        ),
+        ("He moved to the U.S. They followed a year later.", ["He moved to the U.S.", "They followed a year later."]),
+        (
+            "Talks ended. “We will return,” she said. Why? Nobody knew! 2020 was worse.",
+            ["Talks ended.", "“We will return,” she said.", "Why?", "Nobody knew!", "2020 was worse."],
+        ),
+        ("It rained… Then the sun came out.", ["It rained…", "Then the sun came out."]),
+    ],
+)
 def test_sentences_end_at_their_marks(text, expected):
     assert sentences(text) == expected
 

@@ -3,6 +3,7 @@
 tests/cases/timeline_news holds two wire stories written for this test (a story and its rewrite)
 and a manifest with a window and corrections.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,7 +42,8 @@ def test_event_texts_never_end_at_an_abbreviation(pack):
     for event in pack.timeline:
         assert not event.text.rstrip().endswith(("Rep.", "Sen.", "Jan.", "a.m.", "Dr.")), event.text
     assert any("Sen. Paul Avery" in e.text for e in pack.timeline) or any(
-        "Rep. Lena Ortiz" in e.text for e in pack.timeline)
+        "Rep. Lena Ortiz" in e.text for e in pack.timeline
+    )
 
 
 def test_hypotheticals_conditionals_and_background_are_left_out_with_their_reason(pack):
@@ -75,7 +77,7 @@ def test_the_cover_span_is_the_editors_window(pack):
 def test_explain_lists_what_was_left_out_and_what_each_correction_did():
     result = CliRunner().invoke(cli, ["explain", str(CASE)])
     assert result.exit_code == 0, result.output
-    timeline = result.output[result.output.index("Timeline:"):]
+    timeline = result.output[result.output.index("Timeline:") :]
     assert "Timeline: 5 entries" in timeline
     assert "correction “a sentence no source holds” (line 23, drop): matches nothing" in timeline
     assert "correction “by Jan. 14” (line 19, date 2000-01-14): 2 event(s)" in timeline

@@ -9,6 +9,7 @@ reason, for ``explain``.
 
 All checks are local: the sentence or clause of one mention, read once.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,10 @@ from briefpack.model import Corrected, Correction, Event, LeftOut, TimelineSetti
 BACKGROUND_YEARS = 10
 
 _CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|\s[–—]\s|\b(?:but|while|whereas|because|which|who)\b")
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:soonest|at\s+the\s+earliest|would\s+have|could\s+have|might\s+have"
-                           r"|hypothetical(?:ly)?|in\s+theory|supposing|suppose)\b")
+_HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:soonest|at\s+the\s+earliest|would\s+have|could\s+have|might\s+have"
+    r"|hypothetical(?:ly)?|in\s+theory|supposing|suppose)\b"
+)
 _CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
 _CONDITIONAL_MAIN = re.compile(r"(?i)\b(?:would|could|might)\b")
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?\Z")
@@ -60,15 +63,14 @@ def _hypothetical(mention: Mention) -> str | None:
     if _HYPOTHETICAL.search(clause):
         return "hypothetical"
     condition = _CONDITION.search(sentence)
-    if condition and (clause_start <= condition.start() < clause_end
-                      or _CONDITIONAL_MAIN.search(clause)):
+    if condition and (clause_start <= condition.start() < clause_end or _CONDITIONAL_MAIN.search(clause)):
         return "conditional"
     return None
 
 
 def _background(mention: Mention, published: str | None) -> str | None:
     event = mention.event
-    if _SINCE_BEFORE.search(mention.sentence[:mention.offset]) and event.precision in ("year", "decade", "century"):
+    if _SINCE_BEFORE.search(mention.sentence[: mention.offset]) and event.precision in ("year", "decade", "century"):
         return "background: the start of a state of affairs"
     own = values.period_bounds(published) if published else None
     span = values.period_bounds(event.end or event.date)
@@ -97,6 +99,7 @@ def joins_range(between: str, before: str) -> bool:
 
 
 # --- the editor's controls ------------------------------------------------------------------------
+
 
 def correct(mentions: list[Mention], corrections: tuple[Correction, ...]) -> tuple[list[Mention], list[Corrected]]:
     """Apply each correction to the mentions whose sentence holds its words.

@@ -10,6 +10,7 @@ hypothetical and the background stay out by default, and the manifest's
 Two sources reporting the same thing on the same day, or the same sentence
 (a story and its rewrite), are merged into one entry that cites both.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,13 +41,15 @@ _DATE_VALUE = re.compile(r"^(\d{4}|XXXX|\d{3})(-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas|but|although|though|and then|which)\b)|\s+[–—]\s+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # Capitalised words that open sentences or name dates tell nothing about who acted.
-_NOT_NAMES = frozenset("""
+_NOT_NAMES = frozenset(
+    """
 a an the on in at by for of to from with and but or as this that these those it its he she they his her their
 there here when while after before since until during last next early late mid same following previous
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
 reports report according however meanwhile also
-""".split())
+""".split()
+)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -58,7 +61,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
 def _sentence_bounds(bounds: list[int], start: int, end: int) -> tuple[int, int]:
     """The sentence of text[start:end], from the text's sentence starts (ending with its length)."""
     index = bisect_right(bounds, start) - 1
-    right = next((b for b in bounds[index + 1:] if b >= end), bounds[-1])
+    right = next((b for b in bounds[index + 1 :] if b >= end), bounds[-1])
     return bounds[index], right
 
 
@@ -83,9 +86,12 @@ def actors(text: str) -> frozenset[str]:
     Words rather than whole names, so that "the Wagner Group" and "Russian Wagner mercenaries"
     are seen to share an actor.
     """
-    return frozenset(word.lower().removesuffix("’s").removesuffix("'s")
-                     for match in _NAME.finditer(text) for word in match.group(0).split()
-                     if word.lower() not in _NOT_NAMES)
+    return frozenset(
+        word.lower().removesuffix("’s").removesuffix("'s")
+        for match in _NAME.finditer(text)
+        for word in match.group(0).split()
+        if word.lower() not in _NOT_NAMES
+    )
 
 
 def tag_source(source: Source, body: str, *, day_first: bool) -> tuple[Timex, ...]:
@@ -96,14 +102,16 @@ def tag_source(source: Source, body: str, *, day_first: bool) -> tuple[Timex, ..
 TagSource = Callable[..., Sequence[Timex]]  # called as tag(source, body, day_first=...), like tag_source
 
 
-def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool,
-                  tag: TagSource = tag_source) -> list[Event]:
+def source_events(
+    source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool, tag: TagSource = tag_source
+) -> list[Event]:
     """The events one source contributes by default: its mentions, less the hypothetical and background."""
     return [m.event for m in source_mentions(source, paragraphs, day_first=day_first, tag=tag) if m.reason is None]
 
 
-def source_mentions(source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool,
-                    tag: TagSource = tag_source) -> list[selection.Mention]:
+def source_mentions(
+    source: Source, paragraphs: Iterable[Paragraph], *, day_first: bool, tag: TagSource = tag_source
+) -> list[selection.Mention]:
     """Every dated mention of one source, each with the reason it stays out by default (or None).
 
     The sentence starts of a paragraph are found once, however many dates it holds.
@@ -123,19 +131,27 @@ def source_mentions(source: Source, paragraphs: Iterable[Paragraph], *, day_firs
             continue
         index = bisect_right(starts, expression.start) - 1
         paragraph, offset = paragraphs[index], starts[index]
-        text = body[offset:offset + len(paragraph.text)]
+        text = body[offset : offset + len(paragraph.text)]
         if index not in bounds:
             bounds[index] = [*sentence_starts(text), len(text)]
         start, end = expression.start - offset, expression.end - offset
         left, right = _sentence_bounds(bounds[index], start, end)
         following = expressions[i + 1] if i + 1 < len(expressions) else None
         end_value = selection.day_range_end(expression.text, expression.value)
-        if (following is not None and following.end - offset <= right
-                and selection.joins_range(body[expression.end:following.start], text[left:start])):
+        if (
+            following is not None
+            and following.end - offset <= right
+            and selection.joins_range(body[expression.end : following.start], text[left:start])
+        ):
             end_value, skip = following.value, True
-        event = Event(date=expression.value, mod=expression.mod, precision=values.precision(expression.value),
-                      text=_narrowed(text, left, right, start),
-                      mentions=(Mention(source.id, paragraph.anchor, paragraph.primary),), end=end_value)
+        event = Event(
+            date=expression.value,
+            mod=expression.mod,
+            precision=values.precision(expression.value),
+            text=_narrowed(text, left, right, start),
+            mentions=(Mention(source.id, paragraph.anchor, paragraph.primary),),
+            end=end_value,
+        )
         mention = selection.Mention(event, expression.text, text[left:right], start - left)
         mentions.append(selection.classify(mention, source.published))
     return _one_per_clause(mentions)
@@ -156,8 +172,9 @@ def _one_per_clause(mentions: list[selection.Mention]) -> list[selection.Mention
 def same_event(a: Event, b: Event, common: frozenset[str]) -> bool:
     """Same date and mod, reported by different sources, naming the same distinctive actors or
     in the same (or a near-identical) sentence."""
-    return (_near_identical(a, b, _words(a.text), _words(b.text))
-            or _same_actors(a, b, actors(a.text), actors(b.text), common))
+    return _near_identical(a, b, _words(a.text), _words(b.text)) or _same_actors(
+        a, b, actors(a.text), actors(b.text), common
+    )
 
 
 def _words(text: str) -> frozenset[str]:
@@ -172,8 +189,7 @@ def _near_identical(a: Event, b: Event, words_a: frozenset[str], words_b: frozen
     return len(union) >= 4 and len(words_a & words_b) >= 0.9 * len(union)
 
 
-def _same_actors(a: Event, b: Event, names_a: frozenset[str], names_b: frozenset[str],
-                 common: frozenset[str]) -> bool:
+def _same_actors(a: Event, b: Event, names_a: frozenset[str], names_b: frozenset[str], common: frozenset[str]) -> bool:
     """Names that many events share (the topic's main country, say) prove nothing alone: two
     reports must share one distinctive name, and a date coarser than a day (a month holds
     many events) must share a second name too.
@@ -205,9 +221,15 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     words: list[frozenset[str]] = []
     buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for event, own, said in zip(events, own_names, own_words):
-        twin = next((i for i in buckets.get((event.date, event.mod), ())
-                     if _near_identical(merged[i], event, words[i], said)
-                     or _same_actors(merged[i], event, names[i], own, common)), None)
+        twin = next(
+            (
+                i
+                for i in buckets.get((event.date, event.mod), ())
+                if _near_identical(merged[i], event, words[i], said)
+                or _same_actors(merged[i], event, names[i], own, common)
+            ),
+            None,
+        )
         if twin is None:
             buckets[(event.date, event.mod)].append(len(merged))
             merged.append(event)
@@ -219,16 +241,25 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     return tuple(sorted(merged, key=lambda e: values.sort_key(e.date, e.mod)))
 
 
-def build_timeline(sources: tuple[Source, ...], paragraphs: tuple[Paragraph, ...], *,
-                   day_first: bool, tag: TagSource = tag_source,
-                   settings: TimelineSettings = NO_SETTINGS) -> tuple[Event, ...]:
+def build_timeline(
+    sources: tuple[Source, ...],
+    paragraphs: tuple[Paragraph, ...],
+    *,
+    day_first: bool,
+    tag: TagSource = tag_source,
+    settings: TimelineSettings = NO_SETTINGS,
+) -> tuple[Event, ...]:
     return build_timeline_report(sources, paragraphs, day_first=day_first, tag=tag, settings=settings)[0]
 
 
-def build_timeline_report(sources: tuple[Source, ...], paragraphs: tuple[Paragraph, ...], *,
-                          day_first: bool, tag: TagSource = tag_source,
-                          settings: TimelineSettings = NO_SETTINGS,
-                          ) -> tuple[tuple[Event, ...], TimelineReport]:
+def build_timeline_report(
+    sources: tuple[Source, ...],
+    paragraphs: tuple[Paragraph, ...],
+    *,
+    day_first: bool,
+    tag: TagSource = tag_source,
+    settings: TimelineSettings = NO_SETTINGS,
+) -> tuple[tuple[Event, ...], TimelineReport]:
     """The timeline, and what was left out of it and why, and what each correction did."""
     by_source: dict[str, list[Paragraph]] = defaultdict(list)
     for p in paragraphs:

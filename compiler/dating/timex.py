@@ -35,6 +35,7 @@ Values: ``2020-05-26``, ``2020-05``, ``2020``, ``2020-SP``, ``2020-Q1``,
 ``2019-H2``, ``2019-W23``, ``199`` (a decade), ``19`` (a century); ``mod``
 is START, MID, END or None.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,14 +43,13 @@ import re
 from dataclasses import dataclass, replace
 
 from briefpack.dating.cues import Cues
-from briefpack.dating.rules import Found, extract
+from briefpack.dating.found import Found
+from briefpack.dating.rules import extract
 from briefpack.dating.values import SEASON_ORDER, SEASON_START_MONTH, UNKNOWN, days_in, season_position, shift
 from briefpack.errors import BriefpackError
 from briefpack.model import Timex
 
 _DCT = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
-
-
 
 
 _LEADING = re.compile(r"(?i)[\W_]*(?:(?:on|in|by|since|at|during|from|until)\s+)?\Z")
@@ -67,7 +67,7 @@ def tag(text: str, dct: str | None, *, day_first: bool = True) -> list[Timex]:
     for found in _with_range_years(text, extract(text)):
         value = resolver.resolve(found)
         if value is not None:
-            timexes.append(Timex(found.start, found.end, text[found.start:found.end], value, found.mod))
+            timexes.append(Timex(found.start, found.end, text[found.start : found.end], value, found.mod))
     return timexes
 
 
@@ -84,7 +84,7 @@ def _with_range_years(text: str, found: list[Found]) -> list[Found]:
         first, second = result[i], result[i + 1]
         if first.kind != "date" or first.fields.get("year") is not None or "year_offset" in first.fields:
             continue
-        if not _RANGE_JOIN.match(text[first.end:second.start]):
+        if not _RANGE_JOIN.match(text[first.end : second.start]):
             continue
         year = second.fields.get("year") if second.kind == "date" else None
         if year is not None:
@@ -103,8 +103,8 @@ def _year_named_before(text: str, found: list[Found], index: int) -> int | None:
     if index == 0 or found[index - 1].kind != "year":
         return None
     previous = found[index - 1]
-    between = text[previous.end:found[index].start]
-    if re.search(r"[.!?;]\s", between) or not _IN_YEAR_BEFORE.search(text[:previous.start]):
+    between = text[previous.end : found[index].start]
+    if re.search(r"[.!?;]\s", between) or not _IN_YEAR_BEFORE.search(text[: previous.start]):
         return None
     return previous.fields["year"]
 
@@ -176,13 +176,14 @@ class _Resolver:
         if match.group(4):  # a season stands for its first month, for "the following spring"
             month = SEASON_START_MONTH[match.group(4)]
         sentence = self._sentence_index(self.found.start)
-        before = self.text[self.cues.sentence_starts[sentence]:self.found.start]
+        before = self.text[self.cues.sentence_starts[sentence] : self.found.start]
         self.anchors.append(_Anchor(year, month, day, sentence, bool(_LEADING.match(before))))
 
     # --- explicit and underspecified dates -----------------------------------
 
-    def _date(self, year: int | None, month: int, day: int | None,
-              relative: str | None = None, year_offset: int | None = None) -> str | None:
+    def _date(
+        self, year: int | None, month: int, day: int | None, relative: str | None = None, year_offset: int | None = None
+    ) -> str | None:
         if day is not None and day > days_in(year, month):
             return None  # "31 June" is a number next to a month, not a date
         if year_offset is not None:
@@ -237,8 +238,7 @@ class _Resolver:
         year = year if year is not None else self._reference_year()
         return f"{year:04d}-W{week:02d}" if year is not None else f"XXXX-W{week:02d}"
 
-    def _relative_year(self, relative: str | None, part: int, now: int | None, *,
-                       per_year: int = 12) -> int | None:
+    def _relative_year(self, relative: str | None, part: int, now: int | None, *, per_year: int = 12) -> int | None:
         """The year of "this/last/next spring" or of a bare "the second quarter"."""
         if relative is None:
             return self._year_for(part, now, per_year=per_year)
@@ -306,10 +306,11 @@ class _Resolver:
 
     def _deictic(self, unit: str, offset: int) -> str:
         return self._year_earlier_period(unit, offset) or shift(
-            unit, offset, self.dct_year, self.dct_month, self.dct_day)
+            unit, offset, self.dct_year, self.dct_month, self.dct_day
+        )
 
     def _year_earlier_period(self, unit: str, offset: int) -> str | None:
-        """"profit of $84 million in the second quarter, against $75 million a year ago": beside a
+        """ "profit of $84 million in the second quarter, against $75 million a year ago": beside a
         quarter or half, "a year ago/earlier" is that quarter or half a year before."""
         if (unit, offset) != ("year", -1) or self.last_period is None:
             return None
@@ -319,13 +320,13 @@ class _Resolver:
         return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
     def _year_earlier(self) -> str | None:
-        """"the year-earlier quarter", "the same period last year"."""
+        """ "the year-earlier quarter", "the same period last year"."""
         if self.last_period is None:
             return None
         return f"{int(self.last_period[1][:4]) - 1:04d}{self.last_period[1][4:]}"
 
     def _anaphoric_weekday(self, weekday: int, offset: int) -> str:
-        """"that Friday" is the Friday of the week the text is in; "the following Monday" the first
+        """ "that Friday" is the Friday of the week the text is in; "the following Monday" the first
         Monday after the date the text last named, "the previous Sunday" the last one before it."""
         anchor = self._anchor("day")
         if anchor is None or anchor.month is None or anchor.day is None:
@@ -343,14 +344,14 @@ class _Resolver:
     # --- relative to a date in the text ----------------------------------------
 
     def _anaphoric(self, unit: str, offset: int) -> str:
-        """"the next day", "the following week", "later that year"."""
+        """ "the next day", "the following week", "later that year"."""
         anchor = self._anchor(unit)
         if anchor is None:
             return UNKNOWN[unit]
         return shift(unit, offset, anchor.year, anchor.month, anchor.day)
 
     def _anaphoric_season(self, season: str, offset: int) -> str:
-        """"the following spring", "that summer": the season next to a date in the text."""
+        """ "the following spring", "that summer": the season next to a date in the text."""
         anchor = self._anchor("year")
         if anchor is None:
             return f"XXXX-{season}"
@@ -366,7 +367,7 @@ class _Resolver:
         return f"{year:04d}-{season}"
 
     def _later(self, unit: str, offset: int) -> str:
-        """"three days later", "a week later": the anchor moved, at the unit's precision.
+        """ "three days later", "a week later": the anchor moved, at the unit's precision.
 
         Unlike "the following week", "a week later" is a day seven days on.
         """
@@ -393,7 +394,7 @@ class _Resolver:
         return self.cues.sentence_index(pos)
 
     def _tense(self) -> str | None:
-        """"past", "future" or None for the clause around the current expression."""
+        """ "past", "future" or None for the clause around the current expression."""
         found = self.found
         return self.cues.tense(found.start, found.end, has_day=found.fields.get("day") is not None)
 
@@ -401,6 +402,7 @@ class _Resolver:
 def _nearest_year(dct_year: int, position, dct_position, per_year: int) -> int:
     """With no cue either way, news means the occurrence nearest its own date: "in December"
     written in January is last December, "in January" written in December the coming one."""
+
     def distance(year: int) -> float:
         return abs(_position_number(year, position, per_year) - _position_number(dct_year, dct_position, per_year))
 
@@ -414,5 +416,3 @@ def _position_number(year: int, position, per_year: int) -> float:
         month, day = position
         return dt.date(year, month, min(day, days_in(year, month))).toordinal()
     return (year + position / per_year) * 365.25
-
-

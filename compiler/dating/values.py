@@ -4,6 +4,7 @@ Values: ``2020-05-26``, ``2020-05``, ``2020``, ``2020-SP``, ``2020-Q1``,
 ``2020-H1``, ``2020-W22``, ``202`` (decade), ``20`` (century); a ``mod``
 is START, MID, END or None.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,15 +22,10 @@ SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
-
-
-
-
 MOD_WORDS = {"START": "early", "MID": "mid", "END": "late"}
 
 
-UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-           "year": "XXXX"}
+UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}
 
 
 def season_position(month: int) -> int:
@@ -81,8 +77,18 @@ _PRECISION_PATTERNS = [
 ]
 
 
-_PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 5,
-                   "month": 6, "week": 7, "day": 8, "unknown": 9}
+_PRECISION_RANK = {
+    "century": 0,
+    "decade": 1,
+    "year": 2,
+    "half": 3,
+    "quarter": 4,
+    "season": 5,
+    "month": 6,
+    "week": 7,
+    "day": 8,
+    "unknown": 9,
+}
 
 
 _MOD_RANK = {None: 0, "START": 1, "MID": 2, "END": 3}

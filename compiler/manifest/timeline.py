@@ -1,18 +1,19 @@
 """The manifest's ``timeline:`` section: the editor's window, leave-out terms, caps and corrections.
 
-    timeline:
-      from: 1999-11
-      to: 2000-06
-      leave_out: [writethru]
-      leave_out_patterns: ['\\bif\\b.*\\bwould\\b']
-      cap_per_source: 40
-      cap_per_day: 6
-      corrections:
-        - match: "by Jan. 14"
-          date: 2000-01-14
-        - match: "the 1898 war"
-          drop: true
+timeline:
+  from: 1999-11
+  to: 2000-06
+  leave_out: [writethru]
+  leave_out_patterns: ['\\bif\\b.*\\bwould\\b']
+  cap_per_source: 40
+  cap_per_day: 6
+  corrections:
+    - match: "by Jan. 14"
+      date: 2000-01-14
+    - match: "the 1898 war"
+      drop: true
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,15 @@ import yaml
 from briefpack.manifest.checker import Checker
 from briefpack.model import Correction, TimelineSettings
 
-TIMELINE_KEYS = {"from": False, "to": False, "leave_out": False, "leave_out_patterns": False,
-                 "cap_per_source": False, "cap_per_day": False, "corrections": False}
+TIMELINE_KEYS = {
+    "from": False,
+    "to": False,
+    "leave_out": False,
+    "leave_out_patterns": False,
+    "cap_per_source": False,
+    "cap_per_day": False,
+    "corrections": False,
+}
 CORRECTION_KEYS = {"match": True, "date": False, "drop": False}
 
 
@@ -32,7 +40,7 @@ def read_timeline(node: yaml.Node | None, check: Checker) -> TimelineSettings:
         return TimelineSettings()
     keys = check.mapping(node, "'timeline'", TIMELINE_KEYS)
     window_from, window_to = check.date(keys, "from"), check.date(keys, "to")
-    if window_from and window_to and window_to < window_from[:len(window_to)]:
+    if window_from and window_to and window_to < window_from[: len(window_to)]:
         check.problem(keys["to"], f"'to' ({window_to}) is before 'from' ({window_from})")
     patterns = check.strings(keys, "leave_out_patterns")
     for item, pattern in zip(check.sequence(keys, "leave_out_patterns"), patterns):
@@ -41,10 +49,14 @@ def read_timeline(node: yaml.Node | None, check: Checker) -> TimelineSettings:
         except re.error as error:
             check.problem(item, f"leave_out_patterns: '{pattern}' is not a valid regular expression ({error})")
     return TimelineSettings(
-        window_from=window_from, window_to=window_to,
-        leave_out=check.strings(keys, "leave_out"), leave_out_patterns=patterns,
-        cap_per_source=_cap(keys, "cap_per_source", check), cap_per_day=_cap(keys, "cap_per_day", check),
-        corrections=tuple(c for c in (_correction(n, check) for n in check.sequence(keys, "corrections")) if c))
+        window_from=window_from,
+        window_to=window_to,
+        leave_out=check.strings(keys, "leave_out"),
+        leave_out_patterns=patterns,
+        cap_per_source=_cap(keys, "cap_per_source", check),
+        cap_per_day=_cap(keys, "cap_per_day", check),
+        corrections=tuple(c for c in (_correction(n, check) for n in check.sequence(keys, "corrections")) if c),
+    )
 
 
 def _cap(keys: dict[str, yaml.Node], key: str, check: Checker) -> int | None:

@@ -11,6 +11,7 @@ line break, so that a date is never read against the clause of a paragraph befor
 Every function is one pass over the text: candidate ends are found by one regular expression and
 each is judged by the few characters around it.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -26,22 +27,34 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))([A-Za-z][A-Za-z.&]*)\.[\
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Za-z0-9]+)")
 
 # Abbreviations that always run on: titles before a name, months before a day, "No." before a number.
-_TITLES = frozenset("""
+_TITLES = frozenset(
+    """
 mr mrs ms messrs mme dr prof sen sens rep reps gov govs gen lt col capt cmdr cdr adm maj sgt cpl pvt
 rev fr msgr sra srta atty supt insp det hon pres amb rt brig
-""".split())
-_RUN_ON = _TITLES | {m.lower() for m in MONTH_ABBREVIATIONS} | frozenset("""
+""".split()
+)
+_RUN_ON = (
+    _TITLES
+    | {m.lower() for m in MONTH_ABBREVIATIONS}
+    | frozenset(
+        """
 no nos vol vols art arts fig figs ch chap sec para pp approx est ft mt vs cf e.g i.e al
-""".split())
+""".split()
+    )
+)
 # Abbreviations that may also close a sentence: they do so only before a usual sentence opener.
-_MAY_CLOSE = frozenset("""
+_MAY_CLOSE = frozenset(
+    """
 a.m p.m u.s u.k u.n e.u d.c inc corp co ltd plc llc jr sr bros st ave blvd etc
-""".split())
-_OPENERS = frozenset("""
+""".split()
+)
+_OPENERS = frozenset(
+    """
 the a an he she it they we i you his her its their our this that these those there here but and
 yet so in on at by for if when while after before as since though although however meanwhile
 mr mrs ms dr police officials authorities some many most one two three no not
-""".split())
+""".split()
+)
 
 
 def _is_end(text: str, match: re.Match) -> bool:

@@ -6,6 +6,7 @@ text made of 25, 100 and 400 paragraphs (the gold texts, in turn) and print CPU 
 
 A per-paragraph time that stays flat as the text grows is linear; one that grows with it is not.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,9 +39,23 @@ def _best(run, repeats: int = 3) -> float:
 
 def measure() -> list[tuple[int, int, float, float]]:
     rows = []
-    source = Source(id="S1", rel="long.txt", format="txt", sha256="0", words=0, title=None, author=None,
-                    publisher=None, published="2020-05-28", published_inferred=False, url=None, summary=None,
-                    rights=None, blocks=(), excluded=())
+    source = Source(
+        id="S1",
+        rel="long.txt",
+        format="txt",
+        sha256="0",
+        words=0,
+        title=None,
+        author=None,
+        publisher=None,
+        published="2020-05-28",
+        published_inferred=False,
+        url=None,
+        summary=None,
+        rights=None,
+        blocks=(),
+        excluded=(),
+    )
     for count in SIZES:
         texts = _paragraphs(count)
         body = "\n\n".join(texts)
@@ -52,8 +67,11 @@ def measure() -> list[tuple[int, int, float, float]]:
 
 
 def table(rows: list[tuple[int, int, float, float]]) -> str:
-    lines = ["| paragraphs in one text | characters | tagger µs per paragraph | mentions (tagger + sentences + "
-             "selection) µs per paragraph |", "|---|---|---|---|"]
+    lines = [
+        "| paragraphs in one text | characters | tagger µs per paragraph | mentions (tagger + sentences + "
+        "selection) µs per paragraph |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {n} | {chars} | {t:.0f} | {m:.0f} |" for n, chars, t, m in rows]
     return "\n".join(lines)
 
@@ -68,7 +86,8 @@ def main() -> None:
         (HERE / "LINEAR.md").write_text(
             f"# Dating is linear in the length of a text\n\n{report}\n\nRun on {platform.platform()}, Python "
             f"{platform.python_version()}, with `python tests/benchmarks/timex/linear.py --write` (CPU time, best of 3).\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ Before writing, every mark is checked against the calendar (a weekday's value mu
 fall on that weekday, a named month must be the value's month), so a slip in the
 hand annotation is caught here and never scored against the tagger.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,8 +69,11 @@ def build(split: str, records: list[tuple[str, str | None, str]]) -> tuple[list[
         text, expressions = parse(marked)
         for expression in expressions:
             problems += check(rid, dct, expression)
-        lines.append(json.dumps({"id": rid, "dct": dct, "text": text, "expressions": expressions,
-                                 "split": split}, ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {"id": rid, "dct": dct, "text": text, "expressions": expressions, "split": split}, ensure_ascii=False
+            )
+        )
     return lines, problems
 
 
