@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from briefpack.cli import cli
+from briefpack.dating.timeline import build_timeline
 from briefpack.dating.values import event_label
 from briefpack.layout.view import span_label
 from briefpack.manifest import load_manifest
-from briefpack.model import Event, Mention
+from briefpack.model import Event, Mention, Paragraph, Source
 from briefpack.stages import compile_pack
 
 CASE = Path(__file__).parent / "cases" / "timeline_news" / "pack.yaml"
@@ -90,3 +91,28 @@ def test_without_a_window_the_span_runs_to_the_latest_end():
     spanning = Event("1991", None, "year", "The authority ran it.", (Mention("S1", "p-S1-2", "c"),), end="1997")
     middle = Event("1995", None, "year", "A storm hit.", (Mention("S1", "p-S1-3", "c"),))
     assert span_label([first, spanning, middle]) == "1990 – 1997"
+
+
+def test_a_range_ends_after_it_starts_or_is_two_entries():
+    source = Source(
+        id="S1",
+        rel="a.txt",
+        format="txt",
+        sha256="0",
+        words=1,
+        title="A",
+        author=None,
+        publisher=None,
+        published="2001-06",
+        published_inferred=False,
+        url=None,
+        summary=None,
+        rights=None,
+        blocks=(),
+        excluded=(),
+    )
+    paragraphs = (
+        Paragraph("S1", 1, "Output rose from 1991 to 1997. Sales fell from 1999 to 1995 levels.", ("c",), ()),
+    )
+    timeline = build_timeline((source,), paragraphs, day_first=True)
+    assert [(e.date, e.end) for e in timeline] == [("1991", "1997"), ("1995", None), ("1999", None)]

@@ -142,6 +142,7 @@ def source_mentions(
             following is not None
             and following.end - offset <= right
             and selection.joins_range(body[expression.end : following.start], text[left:start])
+            and values.sort_key(following.value, None) > values.sort_key(expression.value, None)
         ):
             end_value, skip = following.value, True
         event = Event(
