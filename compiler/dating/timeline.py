@@ -38,6 +38,7 @@ PARAGRAPH_GAP = "\n\n"
 NO_SETTINGS = TimelineSettings()  # no manifest controls: the default selection alone
 MAX_EVENT_CHARS = 240
 _DATE_VALUE = re.compile(r"^(\d{4}|XXXX|\d{3})(-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(-\d{2})?)?$")
+_LEANING = re.compile(r"(?:while|whereas|but|although|though|and then|which)\b")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:while|whereas|but|although|though|and then|which)\b)|\s+[–—]\s+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # Capitalised words that open sentences or name dates tell nothing about who acted.
@@ -74,7 +75,15 @@ def _narrowed(text: str, left: int, right: int, start: int) -> str:
     for piece in _CLAUSE_BREAK.split(sentence):
         position = sentence.find(piece, position)
         pieces.append((position, piece))
-    clause = next((p for pos, p in reversed(pieces) if pos <= offset), sentence)
+    index = next((i for i in range(len(pieces) - 1, -1, -1) if pieces[i][0] <= offset), 0)
+    clause = pieces[index][1]
+    # A clause that opens on "which" or "while" leans on the one before: "…, which began on 4 April".
+    if index and _LEANING.match(clause):
+        joined = sentence[pieces[index - 1][0] : pieces[index][0] + len(clause)]
+        if len(joined) > MAX_EVENT_CHARS:  # the clause before is long: its last part will do
+            cut = joined.rfind(", ", 0, pieces[index][0] - pieces[index - 1][0] - 2)
+            joined = joined[cut + 2 :] if cut >= 0 else joined
+        clause = joined if len(joined) <= MAX_EVENT_CHARS else clause
     if len(clause) > MAX_EVENT_CHARS:
         clause = clause[:MAX_EVENT_CHARS].rsplit(" ", 1)[0] + "…"
     return clause.strip(" ,;")
