@@ -173,6 +173,7 @@ cli(["build", sys.argv[1], "--out", sys.argv[2], "-q", "--force"], prog_name="br
 """
 
 
+@pytest.mark.layout  # a whole build in a child process, interrupted while it lays out
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_build_leaves_no_part_and_old_outputs(tmp_path, signum):
     manifest = seed_pack(tmp_path / "pack")
