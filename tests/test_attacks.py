@@ -12,6 +12,7 @@ a silent omission, code run from a cache, or markup from a manifest.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import io
 import json
@@ -93,7 +94,7 @@ def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 def start(*args: object, env: dict[str, str] | None = None, stdin=subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", MODULE, *map(str, args)], stdin=stdin, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=_env(env), preexec_fn=_limits,  # noqa: PLW1509 - the limit must hold before the child runs a line
+                            stderr=subprocess.PIPE, env=_env(env), preexec_fn=_limits,
                             start_new_session=True)
 
 
@@ -507,10 +508,8 @@ def test_cryptography_is_declared_and_aes_pdfs_with_an_owner_password_are_read(p
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
+        with contextlib.suppress(OSError):  # a thread that ended while it was listed
             found.update(int(c) for c in (task / "children").read_text().split())
-        except OSError:
-            pass
     return found
 
 

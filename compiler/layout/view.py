@@ -199,7 +199,7 @@ class View:
         text, parts, position = paragraph.text, [], 0
         for number, mark in enumerate(self.name_marks.get(paragraph.anchor, ())):
             parts.append(str(escape(text[position:mark.start])))
-            parts.append(f'<span class="name" id="{name_anchor(paragraph, number)}">{escape(mark.name)}</span>')
+            parts.append(f'<span class="name" id="{escape(name_anchor(paragraph, number))}">{escape(mark.name)}</span>')
             position = mark.end
         parts.append(str(escape(text[position:])))
 
