@@ -405,9 +405,9 @@ def test_hard_wrapped_source_is_dated_in_linear_time(pack):
 
 
 def test_pathological_theme_regex_is_reported_with_its_line(pack):
-    edit(pack, "    terms: [budget, cost]", "    terms: [budget, cost]\n    regex:\n      '(a+)+$': 1")
+    edit(pack, "    terms: [budget, cost]", "    terms: [budget, cost]\n    regex:\n      '(a|aa)+$': 1")
     (pack.parent / "b.txt").write_text("The cost " + "a" * 60 + "! was in the budget.\n", encoding="utf-8")
-    assert_user_error(cli("explain", pack), pack, r".*\(a\+\)\+\$.*", line=line_of(pack, "(a+)+$"))
+    assert_user_error(cli("explain", pack), pack, r".*\(a\|aa\)\+\$.*", line=line_of(pack, "(a|aa)+$"))
 
 
 # --- dates --jsonl: one error line per bad record, and on ----------------------
@@ -490,7 +490,7 @@ def test_cryptography_is_declared_and_aes_pdfs_with_an_owner_password_are_read(p
 
     pikepdf = pytest.importorskip("pikepdf")
     declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
-    assert any(re.match(r"cryptography\b", r) for r in declared), declared
+    assert any(re.match(r"cryptography\b|pypdf\[crypto\]", r) for r in declared), declared
     pdf = pikepdf.new()
     pdf.add_blank_page()
     pdf.pages[0].Contents = pdf.make_stream(b"BT /F1 12 Tf 72 700 Td (The harbour budget was set.) Tj ET")

@@ -1,11 +1,11 @@
 """The recipients of a pack and the SMTP settings, from the manifest or the distribution file it names."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
+from briefpack.distribution.addresses import email_problem
 from briefpack.errors import BriefpackError
 from briefpack.files import FileRefused, read_regular
 from briefpack.manifest.checker import MAX_MANIFEST_BYTES, PAPERS, Checker, compose
@@ -14,10 +14,6 @@ from briefpack.model import Recipient, SmtpSettings
 SECURITY = ("none", "starttls", "tls")
 
 
-# RFC 5321 as mail servers apply it: a dot-atom of ASCII before the @, host name labels after it.
-# Internationalised addresses would need SMTPUTF8 end to end; they are refused at load instead.
-EMAIL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                   r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+\Z")
 MAX_NAME = 100  # characters of a name or organisation: the stamp line must hold both on one line
 
 
@@ -68,17 +64,6 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
     smtp = _read_smtp(keys.get("smtp"), inner)
     check.problems.extend(inner.problems)
     return recipients, smtp
-
-
-def email_problem(address: str) -> str | None:
-    """Why ``address`` is not one a mail server would take, or None."""
-    if not address.isascii():
-        return (f"'{address}' is an internationalised address, which briefpack cannot send to: "
-                "give its ASCII form (the domain in punycode)")
-    local, _, domain = address.rpartition("@")
-    if not EMAIL.match(address) or len(local) > 64 or len(domain) > 253 or len(address) > 254:
-        return f"'{address}' is not an email address"
-    return None
 
 
 def _read_recipients(nodes: list[yaml.Node], check: Checker) -> tuple[Recipient, ...]:

@@ -29,7 +29,7 @@ from briefpack.files import FileRefused, read_regular
 from briefpack.model import SourceFormat, SourceSpec
 from briefpack.readers.html import html_text
 from briefpack.readers.markdown import markdown_text
-from briefpack.readers.pdf import pdf_text
+from briefpack.readers.pdf import read_pdf
 
 Reader = Callable[[bytes, Path], tuple[str, list[str]]]
 
@@ -49,7 +49,7 @@ def _html(data: bytes, path: Path) -> tuple[str, list[str]]:
 
 
 def _pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
-    return pdf_text(data, path), []
+    return read_pdf(data, path)
 
 
 READERS: dict[SourceFormat, Reader] = {
