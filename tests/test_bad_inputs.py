@@ -174,7 +174,7 @@ def test_allow_outside_lets_it_through(tmp_path):
 @pytest.mark.parametrize("name", ["a\\x00b.txt", "x" * 5000 + ".txt"])
 def test_unusable_source_path(tmp_path, name):
     manifest = write_pack(tmp_path, MINIMAL.replace("file: a.txt", f'file: "{name}"'))
-    assert_one_error(build(manifest, tmp_path), manifest, r"source file cannot be used: .+", line=3)
+    assert_one_error(build(manifest, tmp_path), manifest, r"(source file cannot be used: |'file' holds a control character).+", line=3)
 
 
 def test_every_problem_reported_at_once(tmp_path):

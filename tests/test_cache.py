@@ -159,7 +159,7 @@ def test_a_deleted_output_is_not_up_to_date(pack, layouts, tmp_path):
 def test_a_torn_entry_is_recomputed(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
-    for entry in (out / ".cache" / "clean").rglob("*.pickle"):
+    for entry in (out / ".cache" / "clean").rglob("*.json"):
         entry.write_bytes(entry.read_bytes()[:10])
     assert stats(build(pack, out))["clean"] == ([], ALL)
 
