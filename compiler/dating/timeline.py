@@ -14,7 +14,7 @@ Two sources reporting the same thing on the same day, or the same sentence
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -53,17 +53,21 @@ reports report according however meanwhile also
 )
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], narrowed to its clause when the sentence is long."""
-    bounds = [*sentence_starts(text), len(text)]
+def sentence_around(text: str, start: int, end: int, bounds: list[int] | None = None) -> str:
+    """The sentence holding text[start:end], narrowed to its clause when the sentence is long.
+
+    ``bounds`` are the text's sentence starts and its length, for a caller that asks about many
+    dates in one text: found by bisection, so a long paragraph is split into sentences once.
+    """
+    bounds = bounds or [*sentence_starts(text), len(text)]
     return _narrowed(text, *_sentence_bounds(bounds, start, end), start)
 
 
 def _sentence_bounds(bounds: list[int], start: int, end: int) -> tuple[int, int]:
     """The sentence of text[start:end], from the text's sentence starts (ending with its length)."""
-    index = bisect_right(bounds, start) - 1
-    right = next((b for b in bounds[index + 1 :] if b >= end), bounds[-1])
-    return bounds[index], right
+    left = bounds[bisect_right(bounds, start) - 1]
+    after = bisect_left(bounds, max(end, left + 1))
+    return left, bounds[after] if after < len(bounds) else bounds[-1]
 
 
 def _narrowed(text: str, left: int, right: int, start: int) -> str:
@@ -131,7 +135,7 @@ def source_mentions(
         starts.append(len(body))
         body += FOOTNOTE_CALL.sub("", paragraph.text) + PARAGRAPH_GAP
     expressions = [e for e in tag(source, body, day_first=day_first) if _DATE_VALUE.match(e.value)]
-    bounds: dict[int, list[int]] = {}
+    split: dict[int, tuple[str, list[int]]] = {}  # each paragraph's text and sentence bounds, made once
     mentions: list[selection.Mention] = []
     skip = False
     for i, expression in enumerate(expressions):
@@ -140,11 +144,12 @@ def source_mentions(
             continue
         index = bisect_right(starts, expression.start) - 1
         paragraph, offset = paragraphs[index], starts[index]
-        text = body[offset : offset + len(paragraph.text)]
-        if index not in bounds:
-            bounds[index] = [*sentence_starts(text), len(text)]
+        if index not in split:
+            text = body[offset : offset + len(paragraph.text)]
+            split[index] = text, [*sentence_starts(text), len(text)]
+        text, bounds = split[index]
         start, end = expression.start - offset, expression.end - offset
-        left, right = _sentence_bounds(bounds[index], start, end)
+        left, right = _sentence_bounds(bounds, start, end)
         following = expressions[i + 1] if i + 1 < len(expressions) else None
         end_value = selection.day_range_end(expression.text, expression.value)
         if (
