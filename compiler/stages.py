@@ -11,10 +11,11 @@ from functools import partial
 from briefpack.analysis.duplicates import credit_duplicates, say_once
 from briefpack.analysis.glossary import build_glossary
 from briefpack.analysis.summary import chapter_key_points, pack_summary
-from briefpack.analysis.theme import ThemeSettings, build_chapters, theme_source, theme_sources
+from briefpack.analysis.theme import RegexTimeout, ThemeSettings, build_chapters, theme_source, theme_sources
 from briefpack.analysis.tuning import dead_term_warnings
 from briefpack.cache import Cache
-from briefpack.dating.timeline import build_timeline, tag_source
+from briefpack.dating.timeline import build_timeline_report, tag_source
+from briefpack.errors import BriefpackError
 from briefpack.layout.view import View, build_view, stylesheet
 from briefpack.model import Manifest, Pack, Source
 from briefpack.progress import Progress, silent
@@ -46,8 +47,11 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
     pins: dict[str, tuple[tuple[int, str], ...]] = {}
     for pin in manifest.pins:
         pins[pin.source] = (*pins.get(pin.source, ()), (pin.paragraph, pin.theme))
-    theming = theme_sources(sources, manifest.themes, manifest.fallback, passages=manifest.passages, pins=pins,
-                            theme=theme)
+    try:
+        theming = theme_sources(sources, manifest.themes, manifest.fallback, passages=manifest.passages, pins=pins,
+                                theme=theme)
+    except RegexTimeout as timeout:  # the rule knows its line; the manifest is where it stands
+        raise BriefpackError(timeout.message, path=manifest.path, line=timeout.line) from None
     warnings.extend(dead_term_warnings(theming.paragraphs, manifest.themes))
     progress("saying each fact once")
     said = say_once(theming.paragraphs, sources)
@@ -64,8 +68,11 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("date", cache.date_key(body, source.published, day_first), source.id,
                          lambda: tag_source(source, body, day_first=day_first))
 
-    timeline = credit_duplicates(build_timeline(sources, said.printed, day_first=manifest.day_first, tag=tag),
-                                 said.printed)
+    timeline, report = build_timeline_report(sources, said.printed, day_first=manifest.day_first, tag=tag,
+                                             settings=manifest.timeline)
+    timeline = credit_duplicates(timeline, said.printed)
+    warnings.extend(f"timeline correction '{c.correction.match}' ({manifest.path.name} line "
+                    f"{c.correction.line}) matches no event" for c in report.corrections if not c.events)
     progress("choosing key points")
     chapters = chapter_key_points(chapters, manifest.themes)
     summary = pack_summary(chapters, timeline) if manifest.summary else None
@@ -73,8 +80,8 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
     glossary = build_glossary((p.source, p.text) for p in theming.paragraphs)
 
     return Pack(manifest=manifest, sources=sources, chapters=chapters, timeline=timeline,
-                glossary=glossary, warnings=tuple(warnings), summary=summary, duplicates=said.duplicates,
-                supersessions=said.supersessions)
+                glossary=glossary, warnings=tuple(warnings), timeline_report=report, summary=summary,
+                duplicates=said.duplicates, supersessions=said.supersessions)
 
 
 def compile_view(manifest: Manifest, cache: Cache, progress: Progress = silent) -> tuple[View, Cache]:

@@ -22,13 +22,23 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
+import regex
+
 from briefpack.analysis.passages import split_passages
+from briefpack.errors import BriefpackError
 from briefpack.model import Block, Chapter, Paragraph, Rule, Source, ThemeScore, ThemeSpec
 from briefpack.text.sentences import lead_sentence_end
 
 LEAD_SENTENCE_BOOST = 1.5
 LEAD_PARAGRAPH_BOOST = 1.5
 SECONDARY_SHARE = 0.5
+# Seconds a manifest's regular expression may spend on one paragraph. Honest patterns take
+# microseconds; one that backtracks without end ("(a|aa)+$") would hang the build.
+REGEX_SECONDS = 1.0
+
+
+class RegexTimeout(BriefpackError):
+    """A theme's regular expression ran out of time; ``line`` is the manifest's, the caller adds its path."""
 
 
 _INFLECTION = r"(?:s|es|ed|d|ing|['’]s)?"
@@ -39,7 +49,7 @@ _EDGE = r"(?<![\w-])", r"(?!\w)(?!-\w)"
 
 
 @cache
-def compile_rule(rule: Rule) -> re.Pattern[str]:
+def compile_rule(rule: Rule) -> re.Pattern[str] | regex.Pattern[str]:
     """Terms match whole words and their word forms, so a manifest lists stems, not every form.
 
     A lower-case term finds its regular inflections ("flood" finds "floods",
@@ -47,8 +57,8 @@ def compile_rule(rule: Rule) -> re.Pattern[str]:
     possessive ("Ankara's", "Turks"), its first letter matched as written, so "March" is not "march"
     and "marched". A term in capitals (an acronym) matches case-sensitively.
     """
-    if rule.regex:
-        return re.compile(rule.pattern, re.IGNORECASE)
+    if rule.regex:  # the regex engine, for its time limit; the manifest checks patterns with it too
+        return regex.compile(rule.pattern, regex.IGNORECASE | regex.V0)
     pattern = rule.pattern.strip()
     before, after = _EDGE
     if pattern.startswith("-"):
@@ -78,7 +88,7 @@ def score(text: str, theme: ThemeSpec) -> ThemeScore:
     matched: dict[str, float] = {}
     excluded = excluded_spans(text, theme) if theme.excludes else []
     for rule in theme.rules:
-        for match in compile_rule(rule).finditer(text):
+        for match in _matches(rule, text):
             if any(start < match.end() and match.start() < end for start, end in excluded):
                 continue
             weight = rule.weight * (LEAD_SENTENCE_BOOST if match.start() < lead_end else 1.0)
@@ -96,6 +106,18 @@ def rank(scores: tuple[ThemeScore, ...], themes: tuple[ThemeSpec, ...], fallback
         return (fallback,)
     best = qualifying[0].score
     return tuple(s.theme for s in qualifying if s.score >= best * SECONDARY_SHARE)
+
+
+def _matches(rule: Rule, text: str) -> list:
+    pattern = compile_rule(rule)
+    if not rule.regex:
+        return list(pattern.finditer(text))
+    try:
+        return list(pattern.finditer(text, timeout=REGEX_SECONDS))  # type: ignore[call-arg]
+    except TimeoutError:
+        raise RegexTimeout(f"the regular expression '{rule.pattern}' took over {REGEX_SECONDS:g} s on one "
+                           "paragraph: it backtracks without end (avoid nested repeats such as (a|aa)+)",
+                           line=rule.line) from None
 
 
 def theme_block(block: Block, source_id: str, themes: tuple[ThemeSpec, ...], fallback: str) -> Paragraph:

@@ -79,6 +79,8 @@ def _paragraphs(pack: Pack, source_id: str | None, theme_id: str | None, unscore
         if filtered or source.id == source_id:
             for x in source.excluded:
                 click.echo(f"  excluded ({x.reason}): “{_short(x.text)}”")
+    if not (theme_id or unscored):
+        _explain_timeline(pack, source_id)
     if unscored:
         scored = sum(1 for p in every if any(s.score for s in p.scores))
         click.echo(f"{len(every) - scored} of {len(every)} paragraphs match no rule; "
@@ -109,6 +111,28 @@ def _key_points(pack: Pack, theme_id: str | None) -> None:
                        f" × √(1 + {point.corroboration} corroborating) × position {point.position:.2f}"
                        f"   [{', '.join(point.sources)}]  #{point.anchor}")
             click.echo(f"     “{_short(point.text, 110)}”")
+
+
+def _explain_timeline(pack: Pack, source_id: str | None) -> None:
+    """What the manifest's corrections did, and which dated mentions were kept out of the timeline."""
+    from briefpack.dating.values import event_label
+
+    report = pack.timeline_report
+    click.secho(f"Timeline: {len(pack.timeline)} entries, {len(report.left_out)} mentions left out", bold=True)
+    for done in report.corrections:
+        correction = done.correction
+        action = "drop" if correction.drop else f"date {correction.date}"
+        click.echo(f"  correction “{correction.match}” (line {correction.line}, {action}): "
+                   + (f"{len(done.events)} event(s)" if done.events else "matches nothing"))
+        for event in done.events:
+            click.echo(f"        {'/'.join(event.sources)}  {event_label(event.date, event.mod, event.end)}  "
+                       f"“{_short(event.text)}”")
+    for left in report.left_out:
+        if source_id and source_id not in left.event.sources:
+            continue
+        event = left.event
+        click.echo(f"  left out ({left.reason}): {'/'.join(event.sources)}  "
+                   f"{event_label(event.date, event.mod, event.end)}  “{_short(event.text)}”")
 
 
 def _short(text: str, limit: int = 90) -> str:
