@@ -4,7 +4,8 @@ A rewrite of the same story, shared wire copy and a background paragraph
 retold in every report are near-identical: they share most of their word
 shingles (runs of four words). Two paragraphs are near-duplicates when the
 shingles they share make up most of either one (containment), which also
-catches a paragraph retold with a clause added. Paraphrases of the same fact
+catches a paragraph retold with a clause added; a paragraph is left unprinted
+only if each of its sentences is in the one printed for it. Paraphrases of the same fact
 in different words share few shingles and stay apart: they corroborate each
 other rather than repeat. The threshold is measured on the test packs by
 ``tests/benchmarks/duplicates/measure.py``.
@@ -22,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefpack.model import Duplicate, Event, Mention, Paragraph, ParagraphRef, Source, Supersession
+from briefpack.text.sentences import sentence_starts
 
 SHINGLE_WORDS = 4
 SKETCH_SIZE = 8
@@ -48,6 +50,20 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
     if shared < MIN_SHARED:
         return 0.0
     return shared / min(len(a), len(b))
+
+
+def covered(text: str, kept: frozenset[int]) -> bool:
+    """Whether every sentence of ``text`` is in the kept paragraph (most of its shingles are).
+
+    Two reports may share a sentence and each add one of its own: neither stands for the other,
+    or the added sentence would be lost from the pack.
+    """
+    starts = sentence_starts(text)
+    for start, end in zip(starts, [*starts[1:], len(text)]):
+        own = shingles(text[start:end])
+        if own and len(own & kept) < CONTAINMENT * len(own):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -103,8 +119,10 @@ def find_groups(paragraphs: Sequence[Paragraph], order: Mapping[str, int]) -> tu
         if len({paragraphs[i].source for i in members}) < 2:
             continue
         keep = _best(members, paragraphs, order)
-        refs = sorted((i for i in members if i != keep),
+        refs = sorted((i for i in members if i != keep and covered(paragraphs[i].text, sets[keep])),
                       key=lambda i: (order[paragraphs[i].source], paragraphs[i].ordinal))
+        if not refs:
+            continue
         found.append(DuplicateGroup(_ref(paragraphs[keep]), tuple(_ref(paragraphs[i]) for i in refs),
                                     round(weakest.get(top, 1.0), 3)))
     return tuple(sorted(found, key=lambda g: (order[g.kept.source], g.kept.ordinal)))

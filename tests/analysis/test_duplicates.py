@@ -58,3 +58,12 @@ def test_nothing_is_lost_every_dropped_paragraph_names_the_one_printed_for_it():
     assert {(d.paragraph.source, d.printed.source) for d in said.duplicates} == {("S1", "S3"), ("S2", "S3")}
     # the same title and a shared paragraph: the later version supersedes the earlier
     assert [(s.newer, s.older) for s in said.supersessions] == [("S2", "S1"), ("S3", "S1"), ("S3", "S2")]
+
+
+def test_two_reports_that_share_a_sentence_but_add_one_each_are_both_printed():
+    shared = "The agency decided the boat should sail home by the end of May, its director told reporters on Monday."
+    first = _paragraph("S1", 1, shared + " A lawyer for the crew called the decision a gift from the minister's office.")
+    second = _paragraph("S2", 1, shared + " If the appeal fails, the crew will leave in June.")
+    sources = [_source("S1", "2024-01", "A"), _source("S2", "2024-01", "B")]
+    said = say_once([first, second], sources)
+    assert said.duplicates == () and len(said.printed) == 2
