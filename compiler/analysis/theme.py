@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import cast
 
 import regex
 
@@ -109,11 +110,11 @@ def rank(scores: tuple[ThemeScore, ...], themes: tuple[ThemeSpec, ...], fallback
 
 
 def _matches(rule: Rule, text: str) -> list:
-    pattern = compile_rule(rule)
     if not rule.regex:
-        return list(pattern.finditer(text))
+        return list(compile_rule(rule).finditer(text))
+    pattern = cast("regex.Pattern[str]", compile_rule(rule))  # a regex rule is compiled by the regex engine
     try:
-        return list(pattern.finditer(text, timeout=REGEX_SECONDS))  # type: ignore[call-arg]
+        return list(pattern.finditer(text, timeout=REGEX_SECONDS))
     except TimeoutError:
         raise RegexTimeout(f"the regular expression '{rule.pattern}' took over {REGEX_SECONDS:g} s on one "
                            "paragraph: it backtracks without end (avoid nested repeats such as (a|aa)+)",
