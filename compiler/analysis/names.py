@@ -71,7 +71,8 @@ _HEADS = {
 # A sentence's first word with these endings is a verb or an adverb ("Advancing Haftar's troops").
 _VERB_ENDINGS = ("ing", "ed", "ly")
 # Endings that make an adjective of a name already found: Libya -> Libyan, Islam -> Islamic.
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese")
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ish", "ic", "i", "ese", "ns", "ans", "ians", "is")
+_STEM = 4  # letters a demonym shares with its name at least: "Turk-ish", "Turk-ey"
 
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 # Abbreviations keep their full stops ("U.S.", "J.L."); a lone initial does inside a name ("John F. Kennedy").
@@ -232,7 +233,10 @@ def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, .
             multiword.add(" ".join(words))
         elif words and len(words[0]) > 1:
             single[words[0]] += 1
-    capitalised = {w for run in runs for w in run.words}
+    capitalised: dict[str, set[str]] = {}  # by their first letters, to find a name's other forms
+    for run in runs:
+        for w in run.words:
+            capitalised.setdefault(w[:_STEM], set()).add(w)
     joined = "\n".join(texts)
     recurring = {name for name, count in single.items()
                  if count >= 2 and not _demonym(name, capitalised) and not common(name) and _stands_in_text(name, joined)}
@@ -292,9 +296,19 @@ def _person_like(name: str) -> bool:
             and not any(w in _HEADS or w in _TITLES or w in ("of", "for", "and", "&", "the") for w in words))
 
 
-def _demonym(word: str, capitalised: set[str]) -> bool:
-    return any(word[:-len(end)] in capitalised and len(word) - len(end) >= 4
-               for end in _DEMONYM_ENDINGS if word.endswith(end))
+def _demonym(word: str, capitalised: Mapping[str, set[str]]) -> bool:
+    """An adjective or plural made from a name the texts also write: "Libyan" (Libya), "Russians"
+    (Russia), "Turkish" (Turkey), "Emirati" (Emirates); but not "Jordan" beside "Jordanian"."""
+    if not word.endswith(_DEMONYM_ENDINGS) or len(word) <= _STEM:
+        return False
+    for other in capitalised.get(word[:_STEM], ()):
+        if other == word:
+            continue
+        if word.startswith(other) and len(other) >= _STEM:
+            return True  # the name is the start of the word: Libya -> Libyan
+        if not other.startswith(word) and not other.endswith(_DEMONYM_ENDINGS) and other.isalpha():
+            return True  # a sibling form that is no adjective: Turkey -> Turkish
+    return False
 
 
 def occurrences(text: str, names: Iterable[str], variants: Mapping[str, str] | None = None) -> list[Occurrence]:

@@ -44,3 +44,12 @@ def test_glossary_expands_only_where_the_definition_pattern_holds():
     entries = build_glossary([("S1", "The USA answered. The United States on April 3 said no. "
                                      "The World Health Organization (WHO) met.")])
     assert {(g.short, g.long) for g in entries} == {("WHO", "World Health Organization")}
+
+
+def test_adjectives_and_plurals_made_from_a_name_are_not_entries():
+    texts = ["Officials in Turkey said Turkish drones flew, and officials in Russia said the Russians left.",
+             "Talks in Turkey went on while Turkish ships sailed; envoys from Russia met the Russians there, "
+             "and envoys from Jordan met the Jordanian king."]
+    names = find_names(texts)
+    assert {"Turkey", "Russia", "Jordan"} <= set(names)
+    assert "Turkish" not in names and "Russians" not in names
