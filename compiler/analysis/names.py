@@ -44,7 +44,7 @@ _PERSONAL_TITLES = {
     "Professor", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilwoman", "Superintendent",
     "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Adm", "Maj", "Cmdr", "Insp", "Supt",
 }
-_OFFICE_WORDS = {"Prime", "Foreign", "Defense", "Defence", "Interior", "Affairs", "State", "General", "Field",
+_OFFICE_WORDS = {"Crown", "Prime", "Foreign", "Defense", "Defence", "Interior", "Affairs", "State", "General", "Field",
                  "Special", "Major", "Deputy", "Vice", "Chief", "Director", "Leader"}
 _TITLES = _PERSONAL_TITLES | _OFFICE_WORDS
 # Lower-case words that may sit inside a name: "Government of National Accord", "Bashar al-Assad".
