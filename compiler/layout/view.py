@@ -12,7 +12,7 @@ import base64
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache, cached_property
@@ -174,10 +174,14 @@ class View:
         summary = ("summary",) if self.summary_points else ()
         return (*summary, *(f"ch-{c.id}" for c in self.chapters), *(a.id for a in self.body_appendices))
 
-    @staticmethod
-    def citation(paragraph: Paragraph) -> str:
+    def citation(self, paragraph: Paragraph) -> str:
         """The paragraph's source, and those of the near-identical paragraphs it is printed for: "S9, S10"."""
-        return ", ".join(dict.fromkeys((paragraph.source, *(d.source for d in paragraph.duplicates))))
+        return self.cite_ids((paragraph.source, *(d.source for d in paragraph.duplicates)))
+
+    def cite_ids(self, ids: Iterable[str]) -> str:
+        """Source ids as a citation lists them: once each, in the source index's order."""
+        order = {item.source.id: index for index, item in enumerate(self.sources)}
+        return ", ".join(sorted(set(ids), key=lambda i: order.get(i, len(order))))
 
     @staticmethod
     def cite_anchor(paragraph: Paragraph) -> str:
