@@ -63,6 +63,7 @@ class SourceSpec:
     publisher: str | None = None
     published: str | None = None  # TIMEX-style partial date: 2020, 2020-05, 2020-05-28
     url: str | None = None
+    absent: tuple[str, ...] = ()  # fields the manifest states the source has none of ("author: none")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Manifest:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     max_message_bytes: int = 10 * 1024 * 1024
     max_source_bytes: int = 20 * 1024 * 1024
+    out: Path | None = None  # the manifest's 'out:' folder, absolute; None: out/ beside the manifest
 
     @property
     def root(self) -> Path:

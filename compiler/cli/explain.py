@@ -5,23 +5,26 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.cli.app import cli, matching_id, pack_paths, user_errors
 from briefpack.errors import BriefpackError
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
-@click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
+@click.argument("manifest", required=False, type=click.Path(path_type=Path))
+@click.option("--source", "source_id", help="Only this source id (S1, S2, ...; any case).")
 @user_errors
-def explain(manifest: Path, source_id: str | None) -> None:
+def explain(manifest: Path | None, source_id: str | None) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
 
+    manifest, _ = pack_paths(manifest, None)
     pack = compile_pack(load_manifest(manifest))
     known = [s.id for s in pack.sources]
-    if source_id is not None and source_id not in known:
-        raise BriefpackError(f"no source '{source_id}' (sources are {', '.join(known)})", path=manifest)
+    if source_id is not None:
+        given, source_id = source_id, matching_id(source_id, known)
+        if source_id is None:
+            raise BriefpackError(f"no source '{given}' (sources are {', '.join(known)})", path=manifest)
     titles = {c.id: c.title for c in pack.chapters} | {t.id: t.title for t in pack.manifest.themes}
     paragraphs = sorted((p for c in pack.chapters for p in c.paragraphs), key=lambda p: (known.index(p.source), p.ordinal))
     for source in pack.sources:

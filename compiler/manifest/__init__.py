@@ -17,6 +17,8 @@ import yaml
 from briefpack.distribution.recipients import read_distribution
 from briefpack.errors import ManifestError
 from briefpack.manifest.checker import PAPERS, Checker, compose, megabytes, read_text
+from briefpack.manifest.patterns import expand
+from briefpack.manifest.stated import absent, read_out, unless_absent
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
 FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
@@ -41,7 +43,7 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False,
+    "distribution": False, "out": False,
 }
 
 
@@ -108,6 +110,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         smtp=smtp,
         max_message_bytes=megabytes(check, top, "max_message_mb", 10),
         max_source_bytes=megabytes(check, top, "max_source_mb", 20),
+        out=read_out(check, top, path, allow_outside),
     )
 
 
@@ -116,7 +119,7 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
     root = path.parent.resolve()
     specs: list[SourceSpec] = []
     seen_ids: dict[str, int] = {}
-    for number, node in enumerate(nodes, start=1):
+    for number, node in enumerate(expand(nodes, path, check, frozenset(FORMATS)), start=1):
         if isinstance(node, yaml.ScalarNode):  # a bare file name is allowed
             node = yaml.MappingNode("tag:yaml.org,2002:map",
                                     [(yaml.ScalarNode("tag:yaml.org,2002:str", "file", node.start_mark),
@@ -150,11 +153,13 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
             check.problem(keys.get("format", keys["file"]),
                           f"cannot tell the format of '{rel}': set 'format' to one of txt, md, html, pdf")
             fmt = SourceFormat.TXT
+        gone = absent(check, keys)
+        stated = unless_absent(keys, gone)
         specs.append(SourceSpec(
             id=source_id, path=file, rel=rel, format=fmt,
-            title=check.text(keys, "title"), author=check.text(keys, "author"),
-            publisher=check.text(keys, "publisher"), published=check.date(keys, "published"),
-            url=check.text(keys, "url"),
+            title=check.text(keys, "title"), author=check.text(stated, "author"),
+            publisher=check.text(stated, "publisher"), published=check.date(stated, "published"),
+            url=check.text(keys, "url"), absent=gone,
         ))
     return tuple(specs)
 

@@ -22,7 +22,7 @@ def load_source(spec: SourceSpec, *, max_bytes: int) -> tuple[Source, list[str]]
     digest = hashlib.sha256(spec.path.read_bytes()).hexdigest()
     cleaned = clean(text, spec.id)
     source = settle(spec, cleaned, digest)
-    return source, warnings + missing_metadata(source)
+    return source, warnings + missing_metadata(source, spec.absent)
 
 
 def settle(spec: SourceSpec, cleaned: Cleaned, digest: str) -> Source:
@@ -38,10 +38,10 @@ def settle(spec: SourceSpec, cleaned: Cleaned, digest: str) -> Source:
         sha256=digest,
         words=sum(len(_WORD.findall(b.text)) for b in cleaned.blocks),
         title=title,
-        author=spec.author or cleaned.author,
-        publisher=spec.publisher or cleaned.publisher,
-        published=spec.published or cleaned.published,
-        published_inferred=published_inferred,
+        author=None if "author" in spec.absent else spec.author or cleaned.author,
+        publisher=None if "publisher" in spec.absent else spec.publisher or cleaned.publisher,
+        published=None if "published" in spec.absent else spec.published or cleaned.published,
+        published_inferred=published_inferred and "published" not in spec.absent,
         url=spec.url,
         summary=cleaned.summary,
         rights=cleaned.rights,
@@ -50,8 +50,10 @@ def settle(spec: SourceSpec, cleaned: Cleaned, digest: str) -> Source:
     )
 
 
-def missing_metadata(source: Source) -> list[str]:
-    missing = [name for name in ("author", "publisher", "published") if getattr(source, name) is None]
+def missing_metadata(source: Source, absent: tuple[str, ...] = ()) -> list[str]:
+    """A warning for what neither the manifest nor the text states, unless the manifest says there is none."""
+    missing = [name for name in ("author", "publisher", "published")
+               if getattr(source, name) is None and name not in absent]
     if not missing:
         return []
     return [f"{source.rel}: {', '.join(missing)} not stated in the manifest or the text; left empty"]
