@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import tempfile
 
-from briefpack.cli import build, dates, distribute, explain, new, preview  # noqa: F401  (each registers its commands)
+from briefpack.cli import build, dates, distribute, explain, new, preview, serve  # noqa: F401  (each registers its commands)
 from briefpack.cli.app import cli
 
 

@@ -33,9 +33,11 @@ def find_manifest(given: Path | None, folder: Path | None = None) -> Path:
     for name in MANIFEST_NAMES:
         if (where / name).is_file():
             return where / name
-    shown = "the current folder" if given is None else f"'{where}'"
-    raise BriefpackError(f"no manifest in {shown}: looked for {' and '.join(MANIFEST_NAMES)}; "
-                         f"`briefpack new {where if given is not None else '.'}` writes one for the sources there")
+    if given is None:
+        raise BriefpackError(f"no manifest in the current folder: looked for {' and '.join(MANIFEST_NAMES)}; "
+                             "`briefpack new .` writes one for the sources here")
+    raise BriefpackError(f"a folder without a manifest: looked for {' and '.join(MANIFEST_NAMES)} in it; "
+                         f"`briefpack new {where}` writes one for the sources there", path=where)
 
 
 def is_output_folder(folder: Path) -> bool:

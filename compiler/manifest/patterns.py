@@ -90,7 +90,7 @@ def _matches(keys: dict[str, yaml.Node], root: Path, check: Checker, suffixes: f
         check.problem(node, "a source entry gives either 'file', 'folder' or 'glob'")
         return []
     if folder is not None:
-        where = root / folder
+        where = (root / folder).resolve()
         if not where.is_dir():
             check.problem(keys["folder"], f"source folder not found: '{folder}'")
             return []
@@ -104,11 +104,13 @@ def _matches(keys: dict[str, yaml.Node], root: Path, check: Checker, suffixes: f
     except (OSError, ValueError) as exc:
         check.problem(keys["glob"], f"glob '{pattern}' cannot be used: {exc}")
         return []
-    found = [path for name in names if (path := root / name).is_file()
-             and (not path.is_relative_to(root) or _visible(path.relative_to(root), root))]
+    base = root.resolve()
+    found = [path for name in names if (path := (root / name).resolve()).is_file()
+             and (not path.is_relative_to(base) or _visible(path.relative_to(base), base))]
     if not found:
         check.problem(keys["glob"], f"glob '{pattern}' matches no file")
-    return sorted(found, key=lambda path: _order(path.relative_to(root) if path.is_relative_to(root) else path))
+    # a file outside the folder stays in the list, for the reader's "lies outside" check to name it
+    return sorted(found, key=lambda path: _order(path.relative_to(base) if path.is_relative_to(base) else path))
 
 
 def _entry(rel: str, shared: dict[str, yaml.Node], own: yaml.MappingNode | None) -> yaml.MappingNode:
@@ -126,7 +128,8 @@ def _entry(rel: str, shared: dict[str, yaml.Node], own: yaml.MappingNode | None)
 
 
 def _name(file: Path, root: Path) -> str:
-    return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+    base = root.resolve()
+    return file.relative_to(base).as_posix() if file.is_relative_to(base) else str(file)
 
 
 def _is_pattern(node: yaml.Node) -> bool:
