@@ -83,6 +83,15 @@ class SmtpSettings:
     user: str | None = None
     sender: str | None = None
     password_env: str = "BRIEFPACK_SMTP_PASSWORD"
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the email carrying a copy adds to the defaults (see ``distribution.letter``)."""
+
+    note: str | None = None  # the cover note, paragraphs separated by blank lines
+    templates: Path | None = None  # a folder whose subject.txt, body.txt or body.html replace the defaults
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,7 @@ class Manifest:
     max_message_bytes: int = 10 * 1024 * 1024
     max_source_bytes: int = 20 * 1024 * 1024
     out: Path | None = None  # the manifest's 'out:' folder, absolute; None: out/ beside the manifest
+    letter: Letter = field(default_factory=Letter)
 
     @property
     def root(self) -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefpack.cli.app import OUT_HELP, cli, pack_paths, stage_display, user_errors
+from briefpack.errors import BriefpackError
 
 
 @cli.command()
@@ -64,23 +65,28 @@ layout), and later runs skip that address until the pack changes.
 @click.option("--user", help="SMTP login; the password comes from the manifest's password_env variable "
                              "(default BRIEFPACK_SMTP_PASSWORD) or is asked for on a terminal.")
 @click.option("--sender", help="From address (default: the manifest's smtp sender).")
+@click.option("--reply-to", help="Reply-To address (default: the smtp settings' reply_to, if any).")
 @click.option("--limit-mb", type=click.FloatRange(min=0, min_open=True),
               help="Largest message to send, in MB (default: the manifest's max_message_mb, 10).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and errors.")
 @user_errors
 def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str | None, port: int | None,
-         security: str | None, user: str | None, sender: str | None, limit_mb: float | None, quiet: bool) -> None:
+         security: str | None, user: str | None, sender: str | None, reply_to: str | None, limit_mb: float | None,
+         quiet: bool) -> None:
     """Mail each recipient their stamped copy of the pack (command-line settings win over the manifest's)."""
     import datetime
     import os
 
     from briefpack.distribution import mail
+    from briefpack.distribution.recipients import EMAIL
     from briefpack.distribution.stamp import stamp as make_copies
     from briefpack.manifest import load_manifest
 
     manifest, out_dir = pack_paths(manifest, out_dir)
+    if reply_to is not None and not EMAIL.match(reply_to):
+        raise BriefpackError(f"--reply-to must be an email address, not '{reply_to}'")
     settings = mail.resolve_settings(load_manifest(manifest).smtp, host=host, port=port, security=security,
-                                     user=user, sender=sender)
+                                     user=user, sender=sender, reply_to=reply_to)
     from_address = mail.sender_of(settings)
     password = None
     if not dry_run:  # asked before the minutes of rendering, not after
@@ -91,7 +97,9 @@ def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str |
         result = make_copies(manifest, out_dir, progress=progress)
     limit = int(limit_mb * 1024 * 1024) if limit_mb else result.manifest.max_message_bytes
     now = datetime.datetime.now(datetime.timezone.utc)
-    outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now)
+    export = _export(out_dir / f"{result.manifest.name}.json")
+    outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now,
+                             reply_to=settings.reply_to, export=export)
                 for copy in result.copies]
     ledger = out_dir / "outbox" / "sent.jsonl"
     done = mail.read_ledger(ledger)
@@ -118,6 +126,17 @@ def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str |
                    f"{already}" + (f"; {len(failed)} not sent, run again to retry them" if failed else ""))
     if failed:
         sys.exit(1)
+
+
+def _export(path: Path) -> dict:
+    """The pack's JSON export, for its summary and key points; a message goes without them if it cannot be read."""
+    import json
+
+    try:
+        export = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return export if isinstance(export, dict) else {}
 
 
 class _send_progress:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import yaml
 
+from briefpack.distribution.letter import LETTER_KEYS, read_letter
 from briefpack.errors import BriefpackError
 from briefpack.manifest.checker import PAPERS, Checker, compose
-from briefpack.model import Recipient, SmtpSettings
+from briefpack.model import Letter, Recipient, SmtpSettings
 
 SECURITY = ("none", "starttls", "tls")
 
@@ -16,18 +17,18 @@ SECURITY = ("none", "starttls", "tls")
 EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
-DISTRIBUTION_KEYS = {"recipients": True, "smtp": False}
+DISTRIBUTION_KEYS = {"recipients": True, "smtp": False} | dict.fromkeys(LETTER_KEYS, False)
 
 
 RECIPIENT_KEYS = {"name": True, "email": True, "organisation": False, "paper": False, "stamp": False}
 
 
 SMTP_KEYS = {"host": False, "port": False, "security": False, "user": False, "sender": False,
-             "password_env": False}
+             "password_env": False, "reply_to": False}
 
 
 def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
-                       allow_outside: bool) -> tuple[tuple[Recipient, ...], SmtpSettings]:
+                       allow_outside: bool) -> tuple[tuple[Recipient, ...], SmtpSettings, Letter]:
     """Recipients and SMTP settings, from the manifest or from the file its 'distribution' names.
 
     A separate file lets one pack go to several lists, and keeps addresses
@@ -35,33 +36,35 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
     """
     rel = check.text(top, "distribution")
     if rel is None:
-        return _read_recipients(check.sequence(top, "recipients"), check), _read_smtp(top.get("smtp"), check)
-    for key in ("recipients", "smtp"):
+        return (_read_recipients(check.sequence(top, "recipients"), check), _read_smtp(top.get("smtp"), check),
+                read_letter(top, path.parent, check, allow_outside))
+    for key in ("recipients", "smtp", *LETTER_KEYS):
         if key in top:
             check.problem(top[key], f"'{key}' cannot be set here as well as in the 'distribution' file '{rel}'")
     file = (path.parent / rel).resolve()
     if not allow_outside and not file.is_relative_to(path.parent.resolve()):
         check.problem(top["distribution"], f"distribution file '{rel}' lies outside the manifest's folder "
                                            "(set 'allow_outside: true' to allow it)")
-        return (), SmtpSettings()
+        return (), SmtpSettings(), Letter()
     try:
         raw = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc}"
         check.problem(top["distribution"], f"distribution file '{rel}' {reason}")
-        return (), SmtpSettings()
+        return (), SmtpSettings(), Letter()
     try:
         root = compose(raw, file)
     except BriefpackError as error:
         check.problems.append(error)
-        return (), SmtpSettings()
+        return (), SmtpSettings(), Letter()
     # Problems in the list name the list's own file and line.
     inner = Checker(file)
     keys = inner.mapping(root, "the distribution file", DISTRIBUTION_KEYS)
     recipients = _read_recipients(inner.sequence(keys, "recipients"), inner)
     smtp = _read_smtp(keys.get("smtp"), inner)
+    letter = read_letter(keys, file.parent, inner, allow_outside)
     check.problems.extend(inner.problems)
-    return recipients, smtp
+    return recipients, smtp, letter
 
 
 def _read_recipients(nodes: list[yaml.Node], check: Checker) -> tuple[Recipient, ...]:
@@ -94,4 +97,13 @@ def _read_smtp(node: yaml.Node | None, check: Checker) -> SmtpSettings:
     return SmtpSettings(host=check.text(keys, "host", "localhost"),
                         port=int(check.number(keys, "port", default_port, integer=True, minimum=1)),
                         security=security, user=check.text(keys, "user"), sender=check.text(keys, "sender"),
-                        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD"))
+                        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD"),
+                        reply_to=_address(check, keys, "reply_to"))
+
+
+def _address(check: Checker, keys: dict[str, yaml.Node], key: str) -> str | None:
+    value = check.text(keys, key)
+    if value is not None and not EMAIL.match(value):
+        check.problem(keys[key], f"'{key}' must be an email address, not '{value}'")
+        return None
+    return value

@@ -43,7 +43,7 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False, "out": False,
+    "distribution": False, "out": False, "note": False, "note_file": False, "email_templates": False,
 }
 
 
@@ -83,7 +83,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
     if "themes" in top and not themes and not check.problems:
         check.problem(top["themes"], "'themes' lists no theme")
     themes, fallback = _read_fallback(top.get("fallback"), themes, check)
-    recipients, smtp = read_distribution(top, path, check, allow_outside)
+    recipients, smtp, letter = read_distribution(top, path, check, allow_outside)
     name = check.text(top, "output") or path.stem
     if not re.match(r"^[\w.-]+$", name) or name.startswith("."):
         check.problem(top.get("output"), f"'output' must be a plain file name, not '{name}'")
@@ -111,6 +111,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         max_message_bytes=megabytes(check, top, "max_message_mb", 10),
         max_source_bytes=megabytes(check, top, "max_source_mb", 20),
         out=read_out(check, top, path, allow_outside),
+        letter=letter,
     )
 
 
