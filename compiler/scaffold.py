@@ -101,6 +101,7 @@ def manifest_text(folder_name: str, found: list[Found], suggestion: Suggestion, 
         _line("# organisation: …", "on the cover"),
         _line("# handling: …", "a handling line on the cover and every page's foot"),
         _line("language: en", "the sources' language: hyphenation and dates follow it"),
+        _line(f"output: {_output_name(folder_name)}", "the outputs' file name: out/<output>.pdf, .html and .json"),
     ]
     if suggestion.keywords:
         lines.append(_line(f"keywords: {_flow(suggestion.keywords[:8])}",
@@ -150,8 +151,8 @@ def _theme_lines(suggestion: Suggestion) -> list[str]:
             _line("    terms:", "term: weight"),
             *(f"      {_scalar(form)}: {weight(index):g}" for index, form in enumerate(forms)),
         ]
-    if not themes:  # too few paragraphs to tell groups apart: one chapter of the commonest words
-        lines += ["  - id: main", "    title: Main points", "    terms: " + _flow(suggestion.keywords[:5] or ("the",))]
+    if not themes:  # not one word of three letters beyond the commonest: a chapter that takes every paragraph
+        lines += ["  - id: main", "    title: Main points", _line('    regex: ["\\\\w"]', "any word: every paragraph")]
     left = f"{suggestion.unsorted} of {suggestion.paragraphs} paragraphs for now"
     lines.append(_line(f"fallback: {{id: {FALLBACK['id']}, title: {FALLBACK['title']}}}",
                        f"the chapter for paragraphs no theme claims: {left}"))
@@ -180,6 +181,11 @@ def _flow(values: tuple[str, ...] | list[str]) -> str:
 def _title_of(folder_name: str) -> str:
     words = re.sub(r"[-_]+", " ", folder_name).strip() or "Briefing pack"
     return words[:1].upper() + words[1:]
+
+
+def _output_name(folder_name: str) -> str:
+    name = re.sub(r"[^\w.-]+", "-", folder_name).strip("-.")
+    return name or "pack"
 
 
 def _theme_title(forms: list[str]) -> str:

@@ -50,7 +50,7 @@ def test_new_then_build_in_a_folder_of_sources_puts_every_source_in_the_pdf(sour
     assert made.returncode == 0, made.stderr
     built = briefpack("build", cwd=sources)
     assert built.returncode == 0, built.stderr
-    pdf = sources / "out" / "pack.pdf"  # out/ beside the manifest; the folder's name is the stem
+    pdf = sources / "out" / "tramline.pdf"  # out/ beside the manifest, named after the folder
     text = _letters(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
     for rel, sentence in BODIES.items():
         assert _letters(sentence) in text, rel

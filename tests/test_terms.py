@@ -42,3 +42,11 @@ def test_suggested_themes_follow_the_topics_that_run_across_sources():
     openings = {theme.terms[0].form for theme in suggestion.themes}
     assert {"strike", "flood"} <= openings
     assert suggestion.unsorted < len(paragraphs) / 2
+
+
+def test_too_few_paragraphs_for_groups_give_one_theme_of_the_commonest_words():
+    suggestion = suggest_themes([("S1", "The auction of battery storage opened."),
+                                 ("S2", "Battery storage won the auction.")])
+    theme, = suggestion.themes
+    assert {"auction", "battery", "storage"} <= {t.form for t in theme.terms}
+    assert theme.paragraphs == 2 and suggestion.unsorted == 0

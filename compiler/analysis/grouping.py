@@ -89,6 +89,14 @@ def suggest_themes(paragraphs: Sequence[tuple[str, str]]) -> Suggestion:
         themes.append(SuggestedTheme(terms=terms, paragraphs=len(claimed),
                                      sources=len({paragraphs[i][0] for i in claimed})))
         left -= claimed
+    if not themes and frequency:  # too few paragraphs to tell groups apart: one theme of the commonest words
+        common = sorted(frequency, key=lambda key: (-frequency[key], key))[:TERMS_PER_THEME]
+        terms = tuple(Term(key=key, form=vocabulary.form(key), score=0.0, inside=frequency[key], outside=0)
+                      for key in common)
+        claimed = {i for i in left if _score(keys[i], terms) >= THRESHOLD}
+        themes.append(SuggestedTheme(terms=terms, paragraphs=len(claimed),
+                                     sources=len({paragraphs[i][0] for i in claimed})))
+        left -= claimed
     keywords = tuple(vocabulary.form(key) for key in sorted(shared, key=lambda key: (-frequency[key], key)))
     return Suggestion(keywords=keywords, themes=tuple(themes), unsorted=len(left), paragraphs=total)
 
