@@ -49,6 +49,9 @@ def read_sources(folder: Path, paths: list[Path]) -> list[Found]:
     for number, path in enumerate(paths, start=1):
         rel = path.relative_to(folder).as_posix()
         spec = SourceSpec(id=f"S{number}", path=path.resolve(), rel=rel, format=FORMATS[path.suffix.lower()])
+        if not spec.path.is_relative_to(folder.resolve()):  # the build would refuse it: say so now
+            found.append(Found(rel=rel, source=None, problem="a link to a file outside this folder"))
+            continue
         try:
             source, _ = load_source(spec, max_bytes=MAX_SOURCE_BYTES)
         except BriefpackError as error:

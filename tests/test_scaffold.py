@@ -82,14 +82,17 @@ def test_new_never_overwrites_a_manifest(sources):
         (sources / name).unlink()
 
 
-def test_unreadable_files_are_left_out_and_named(sources):
+def test_unreadable_files_are_left_out_and_named(sources, tmp_path):
     (sources / "empty.txt").write_bytes(b"")
+    (tmp_path / "outside.txt").write_text("A text outside the folder about trams.\n")
+    (sources / "linked.txt").symlink_to(tmp_path / "outside.txt")
     result = CliRunner().invoke(cli, ["new", str(sources)])
     assert result.exit_code == 0, result.output
     text = (sources / "pack.yaml").read_text(encoding="utf-8")
     assert "# Left out, because briefpack cannot read them:" in text and "#   empty.txt:" in text
     assert "empty.txt left out" in result.output
-    assert "empty.txt" not in [s.rel for s in load_manifest(sources / "pack.yaml").sources]
+    assert "#   linked.txt: a link to a file outside this folder" in text
+    assert not {"empty.txt", "linked.txt"} & {s.rel for s in load_manifest(sources / "pack.yaml").sources}
 
 
 def test_a_folder_without_sources_is_a_one_line_error(tmp_path):

@@ -44,9 +44,11 @@ class Session:
         started = time.perf_counter()
         try:
             result = build(self.manifest, self.out_dir)
-        except BriefpackError as error:
-            self._publish(status="failed", build=_stamp(), error=str(error).splitlines())
-            self.say(f"rebuild failed: {error}")
+        except (BriefpackError, OSError) as error:  # the user's to fix; the next save may do it
+            shown = error if isinstance(error, BriefpackError) else BriefpackError(
+                error.strerror or str(error), path=error.filename if isinstance(error.filename, str) else None)
+            self._publish(status="failed", build=_stamp(), error=str(shown).splitlines())
+            self.say(f"rebuild failed: {shown}")
             return
         seconds = time.perf_counter() - started
         export = json.loads(result.json.read_text(encoding="utf-8"))
