@@ -117,22 +117,3 @@ def pack_paths(manifest: Path | None, out_dir: Path | None) -> tuple[Path, Path]
 def matching_id(given: str, known: list[str]) -> str | None:
     """The known id ``given`` names, whatever its case: ``s7`` is ``S7``."""
     return next((k for k in known if k == given), None) or next((k for k in known if k.lower() == given.lower()), None)
-
-
-def current_build(manifest: Path, out_dir: Path):
-    """The last build's stamp if the pack is up to date, else None.
-
-    The stamp lists the files a build read; a manifest that takes its sources
-    from a folder or pattern is loaded too, so a file added there or removed
-    makes the pack out of date.
-    """
-    from briefpack.cache import current_stamp
-    from briefpack.manifest.locate import uses_patterns
-
-    stamp = current_stamp(out_dir, manifest)
-    if stamp is None or not uses_patterns(manifest):
-        return stamp
-    from briefpack.manifest import load_manifest
-
-    listed = {str(spec.path) for spec in load_manifest(manifest).sources}
-    return stamp if listed == {path for path, _ in stamp.inputs} - {str(manifest.absolute())} else None

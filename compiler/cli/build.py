@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import OUT_HELP, cli, current_build, pack_paths, user_errors
+from briefpack.cli.app import OUT_HELP, cli, pack_paths, user_errors
 
 
 @cli.command()
@@ -24,8 +24,10 @@ from briefpack.cli.app import OUT_HELP, cli, current_build, pack_paths, user_err
 def build(manifest: Path | None, out_dir: Path | None, quiet: bool, force: bool, strict: bool,
           timings: Path | None) -> None:
     """Build the pack described by MANIFEST (default: pack.yaml, else briefpack.yaml, in this folder)."""
+    from briefpack.cache import current_stamp
+
     manifest, out_dir = pack_paths(manifest, out_dir)
-    stamp = None if force else current_build(manifest, out_dir)
+    stamp = None if force else current_stamp(out_dir, manifest)
     if stamp is not None:
         if not quiet:
             click.echo(f"up to date: {stamp.outputs[0][0]} ({stamp.pages} pages); --force rebuilds")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import OUT_HELP, cli, current_build, pack_paths, stage_display, user_errors
+from briefpack.cli.app import OUT_HELP, cli, pack_paths, stage_display, user_errors
 
 
 @cli.command()
@@ -16,11 +16,12 @@ from briefpack.cli.app import OUT_HELP, cli, current_build, pack_paths, stage_di
 @user_errors
 def preview(manifest: Path | None, out_dir: Path | None, dpi: int) -> None:
     """Build MANIFEST if its PDF is missing or older than its inputs, and write each page as a PNG."""
+    from briefpack.cache import current_stamp
     from briefpack.layout.preview import render_pages
 
     manifest, out_dir = pack_paths(manifest, out_dir)
     # The build stamp covers the manifest, the sources, the layouts and the compiler itself.
-    if current_build(manifest, out_dir) is None:
+    if current_stamp(out_dir, manifest) is None:
         from briefpack.build import build as run_build
 
         with stage_display(quiet=False) as progress:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from briefpack.files import FileRefused, read_regular
 from briefpack.model import Letter
 
 if TYPE_CHECKING:  # only for its type: the manifest package imports this module while it loads
@@ -39,13 +40,11 @@ def read_letter(keys: dict[str, yaml.Node], folder: Path, check: Checker, allow_
         check.problem(keys["note_file"], "give the cover note as 'note' or as 'note_file', not both")
     if note_file is not None and (where := _inside(keys["note_file"], note_file, folder, check, allow_outside)):
         try:
-            data = where.read_bytes()[:MAX_NOTE_BYTES + 1]
-            if len(data) > MAX_NOTE_BYTES:
-                check.problem(keys["note_file"], f"cover note '{note_file}' is over {MAX_NOTE_BYTES // 1024} KB")
-            note = data.decode("utf-8-sig").strip() or None
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc}"
-            check.problem(keys["note_file"], f"cover note '{note_file}' {reason}")
+            note = read_regular(where, MAX_NOTE_BYTES).decode("utf-8-sig").strip() or None
+        except FileRefused as refused:
+            check.problem(keys["note_file"], f"cover note '{note_file}' {refused.message}")
+        except UnicodeDecodeError:
+            check.problem(keys["note_file"], f"cover note '{note_file}' is not UTF-8 text; save it as UTF-8")
     templates = None
     if (stated := check.text(keys, "email_templates")) is not None:
         templates = _inside(keys["email_templates"], stated, folder, check, allow_outside)
