@@ -106,7 +106,7 @@ def test_a_note_may_be_a_file_and_not_both(manifest):
     assert pack.letter.note == "From a file."
     with pytest.raises(ManifestError, match="as 'note' or as 'note_file', not both"):
         manifest(RECIPIENTS + "note: x\nnote_file: note.txt\n", {"note.txt": "y\n"})
-    with pytest.raises(ManifestError, match="'reply_to' must be an email address"):
+    with pytest.raises(ManifestError, match="smtp reply_to: 'not-an-address' is not an email address"):
         manifest(RECIPIENTS + "smtp: {reply_to: not-an-address}\n")
 
 

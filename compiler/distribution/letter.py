@@ -35,12 +35,18 @@ class Entry:
 
 def read_letter(keys: dict[str, yaml.Node], folder: Path, check: Checker, allow_outside: bool) -> Letter:
     """The cover note and template folder, from the distribution file's (or the manifest's) keys."""
-    note, note_file = check.text(keys, "note"), check.text(keys, "note_file")
+    from briefpack.manifest.checker import MULTILINE_CONTROL  # loaded by now: the manifest package imports this
+
+    note, note_file = check.text(keys, "note", multiline=True), check.text(keys, "note_file")
     if note is not None and note_file is not None:
         check.problem(keys["note_file"], "give the cover note as 'note' or as 'note_file', not both")
     if note_file is not None and (where := _inside(keys["note_file"], note_file, folder, check, allow_outside)):
         try:
             note = read_regular(where, MAX_NOTE_BYTES).decode("utf-8-sig").strip() or None
+            if note is not None and (control := MULTILINE_CONTROL.search(note)):
+                check.problem(keys["note_file"], f"cover note '{note_file}' holds a control character "
+                                                 f"({control.group()!a})")
+                note = None
         except FileRefused as refused:
             check.problem(keys["note_file"], f"cover note '{note_file}' {refused.message}")
         except UnicodeDecodeError:
