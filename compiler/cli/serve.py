@@ -36,6 +36,8 @@ def serve(manifest: Path | None, out_dir: Path | None, host: str, port: int, dpi
     try:
         session.rebuild()
         watch(session)
+    except KeyboardInterrupt:  # Ctrl-C is how a preview ends, not an error
+        click.echo("stopped")
     finally:
         server.terminate()
         server.wait()
