@@ -20,6 +20,7 @@ from briefpack.errors import ManifestError
 from briefpack.manifest.checker import PAPERS, Checker, compose, megabytes, read_text
 from briefpack.manifest.patterns import expand
 from briefpack.manifest.stated import absent, read_out, unless_absent
+from briefpack.manifest.timeline import read_timeline
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
 FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
@@ -47,7 +48,8 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False, "out": False, "note": False, "note_file": False, "email_templates": False,
+    "distribution": False, "timeline": False, "out": False, "note": False, "note_file": False,
+    "email_templates": False,
 }
 
 
@@ -116,6 +118,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         max_source_bytes=megabytes(check, top, "max_source_mb", 20),
         out=read_out(check, top, path, allow_outside),
         letter=letter,
+        timeline=read_timeline(top.get("timeline"), check),
     )
 
 
