@@ -100,3 +100,11 @@ def test_a_folder_without_sources_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["new", str(tmp_path)])
     assert result.exit_code == 2
     assert "no readable source in this folder or below" in result.output and not (tmp_path / "pack.yaml").exists()
+
+
+def test_names_and_titles_that_yaml_would_misread_are_quoted(tmp_path):
+    (tmp_path / "notes: #1 - yes.txt").write_text("No: #2 is not a comment\n\nThe tram depot opened on 2 May 2024 "
+                                                  "after a delay of six weeks at the sidings.\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["new", str(tmp_path)]).exit_code == 0
+    source, = load_manifest(tmp_path / "pack.yaml").sources
+    assert source.rel == "notes: #1 - yes.txt" and source.title == "No: #2 is not a comment"
