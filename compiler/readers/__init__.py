@@ -14,41 +14,53 @@ then splits into body paragraphs and furniture:
   the same label real scraped pages carry, so clean-up's general caption rule
   excludes it.
 
-Each format has a reader in ``READERS``: a function from the file's bytes to its
-text and warnings. Plain text (**txt**) is UTF-8 (a BOM is dropped); otherwise
+Each format has a reader in ``READERS``: a function from the file's bytes to a
+``Reading`` (its text and warnings, and what the file states about itself and
+what the reader left out, where the format has such things: see
+``briefpack.readers.html``). Plain text (**txt**) is UTF-8 (a BOM is dropped); otherwise
 Windows-1252, then Latin-1, with a warning naming the file. Binary, empty or
 oversized files are refused with a ``SourceError``.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from briefpack.errors import SourceError
-from briefpack.model import SourceFormat, SourceSpec
-from briefpack.readers.html import html_text
+from briefpack.model import Reading, SourceFormat, SourceSpec
+from briefpack.readers.html import declared_charset, read_html
 from briefpack.readers.markdown import markdown_text
 from briefpack.readers.pdf import pdf_text
 
-Reader = Callable[[bytes, Path], tuple[str, list[str]]]
+Reader = Callable[[bytes, Path], Reading]
 
 
-def _plain(data: bytes, path: Path) -> tuple[str, list[str]]:
-    return decode(data, path)
-
-
-def _markdown(data: bytes, path: Path) -> tuple[str, list[str]]:
+def _plain(data: bytes, path: Path) -> Reading:
     text, warnings = decode(data, path)
-    return markdown_text(text), warnings
+    return Reading(text, tuple(warnings))
 
 
-def _html(data: bytes, path: Path) -> tuple[str, list[str]]:
+def _markdown(data: bytes, path: Path) -> Reading:
     text, warnings = decode(data, path)
-    return html_text(text), warnings
+    return Reading(markdown_text(text), tuple(warnings))
 
 
-def _pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
-    return pdf_text(data, path), []
+def _html(data: bytes, path: Path) -> Reading:
+    charset = declared_charset(data)
+    if charset and charset != "utf-8" and not _looks_binary(data):
+        # A page that names its encoding is read in it (a windows-1251 page is not Windows-1252).
+        reading = read_html(data.decode(charset, errors="replace"))
+    else:
+        text, warnings = decode(data, path)
+        reading = read_html(text)
+        if warnings:
+            reading = replace(reading, warnings=tuple(warnings))
+    return reading
+
+
+def _pdf(data: bytes, path: Path) -> Reading:
+    return Reading(pdf_text(data, path))
 
 
 READERS: dict[SourceFormat, Reader] = {
@@ -61,14 +73,20 @@ READERS: dict[SourceFormat, Reader] = {
 
 def read_source(spec: SourceSpec, *, max_bytes: int) -> tuple[str, list[str]]:
     """Read ``spec.path`` with the reader of ``spec.format``; return the text and any warnings."""
+    reading = read_file(spec, max_bytes=max_bytes)
+    return reading.text, list(reading.warnings)
+
+
+def read_file(spec: SourceSpec, *, max_bytes: int) -> Reading:
+    """Read ``spec.path`` with the reader of ``spec.format``: text, warnings, stated metadata, left-out parts."""
     reader = READERS.get(SourceFormat(spec.format))
     if reader is None:  # a format the manifest accepts must have a reader
         raise RuntimeError(f"no reader for source format {spec.format!r}")
-    text, warnings = reader(read_bytes(spec.path, max_bytes), spec.path)
-    if not text.strip():
+    reading = reader(read_bytes(spec.path, max_bytes), spec.path)
+    if not reading.text.strip():
         has_markup = spec.format in (SourceFormat.HTML, SourceFormat.MD)
         raise SourceError("has no text" if has_markup else "is empty", path=spec.path)
-    return text, warnings
+    return reading
 
 
 

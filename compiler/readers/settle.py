@@ -1,7 +1,8 @@
 """Read and clean each source, and settle its metadata.
 
-The manifest's word wins; where it is silent, what clean-up found in the
-text fills in (a byline, a credit line, a title line). What neither says
+The manifest's word wins; where it is silent, what the file states about
+itself (a web page's metadata) fills in, then what clean-up found in the text
+(a byline, a credit line, a title line). What neither says
 stays empty and is reported as a warning, never guessed.
 """
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from briefpack.model import Cleaned, Excluded, Source, SourceSpec
-from briefpack.readers import read_source
+from briefpack.model import Cleaned, Excluded, Reading, Source, SourceSpec
+from briefpack.readers import read_file
 from briefpack.text.clean import clean
 from briefpack.text.sentences import first_sentence
 
@@ -18,19 +19,20 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
 def load_source(spec: SourceSpec, *, max_bytes: int) -> tuple[Source, list[str]]:
-    text, warnings = read_source(spec, max_bytes=max_bytes)
+    reading = read_file(spec, max_bytes=max_bytes)
     digest = hashlib.sha256(spec.path.read_bytes()).hexdigest()
-    cleaned = clean(text, spec.id)
-    source = settle(spec, cleaned, digest)
-    return source, warnings + missing_metadata(source)
+    cleaned = clean(reading.text, spec.id)
+    source = settle(spec, cleaned, digest, reading)
+    return source, [*reading.warnings, *missing_metadata(source)]
 
 
-def settle(spec: SourceSpec, cleaned: Cleaned, digest: str) -> Source:
-    title = spec.title or cleaned.title
-    excluded = cleaned.excluded
+def settle(spec: SourceSpec, cleaned: Cleaned, digest: str, stated: Reading) -> Source:
+    title = spec.title or stated.title or cleaned.title
+    excluded = stated.excluded + cleaned.excluded
     if title is None and cleaned.blocks:
         title = first_sentence(cleaned.blocks[0].text)
-    published_inferred = spec.published is None and cleaned.published is not None
+    published = spec.published or stated.published
+    published_inferred = published is None and cleaned.published is not None
     return Source(
         id=spec.id,
         rel=spec.rel,
@@ -38,9 +40,9 @@ def settle(spec: SourceSpec, cleaned: Cleaned, digest: str) -> Source:
         sha256=digest,
         words=sum(len(_WORD.findall(b.text)) for b in cleaned.blocks),
         title=title,
-        author=spec.author or cleaned.author,
-        publisher=spec.publisher or cleaned.publisher,
-        published=spec.published or cleaned.published,
+        author=spec.author or stated.author or cleaned.author,
+        publisher=spec.publisher or stated.publisher or cleaned.publisher,
+        published=published or cleaned.published,
         published_inferred=published_inferred,
         url=spec.url,
         summary=cleaned.summary,
