@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import lxml.html
 import trafilatura
@@ -120,6 +121,8 @@ def read_html(html: str) -> Reading:
     body = _main_text(tree)
     page = _Page(tree)  # after the extraction: it strips scripts and styles from the tree
     blocks = page.without_elsewhere(_blocks(body) if body is not None else []) or page.story_runs()
+    if not blocks and not page.runs:
+        blocks = _bare_text(html)
     blocks[:0] = page.standfirst(blocks, meta.title)
     if meta.title and blocks and _words(blocks[0]) != _words(meta.title):
         blocks.insert(0, "# " + meta.title)
@@ -133,6 +136,14 @@ def read_html(html: str) -> Reading:
         published=meta.published or (latest_full_date(byline) if byline else None),
         excluded=tuple(excluded),
     )
+
+
+def _bare_text(html: str) -> list[str]:
+    """The page's text with its tags taken out: the last resort for markup nested deeper than the HTML
+    parser goes (libxml2 stops at a depth of 256 and drops what lies below)."""
+    html = re.sub(r"(?is)<(script|style|template)\b.*?</\1\s*>", " ", html)
+    text = " ".join(unescape(re.sub(r"<[^>]*>", " ", html)).split())
+    return [text] if text else []
 
 
 def _words(text: str | None) -> str:
@@ -299,17 +310,18 @@ class _Page:
         Only a minority of the reading can go: a story whose own container is marked like a sidebar
         (``class="content has-sidebar"``) is still the story.
         """
-        places: dict[str, set[str | None]] = {}
+        runs: dict[str, list[_Run]] = {}
         for run in self.runs:
-            places.setdefault(run.words, set()).add(self.places.reason(run.block))
-        elsewhere = [
-            i for i, block in enumerate(blocks)
-            if (seen := places.get(_words(block))) and all(reason in _ELSEWHERE for reason in seen)
-        ]
-        moved = sum(len(_words(blocks[i]).split()) for i in elsewhere)
-        if not elsewhere or moved > _ELSEWHERE_SHARE * len(_words("\n".join(blocks)).split()):
+            runs.setdefault(run.words, []).append(run)
+        words = [_words(block) for block in blocks]
+        elsewhere = {
+            i for i, said in enumerate(words)
+            if said in runs and all(self.places.reason(run.block) in _ELSEWHERE for run in runs[said])
+        }
+        moved = sum(len(words[i].split()) for i in elsewhere)
+        if not elsewhere or moved > _ELSEWHERE_SHARE * sum(len(said.split()) for said in words):
             return blocks
-        return [block for i, block in enumerate(blocks) if i not in set(elsewhere)]
+        return [block for i, block in enumerate(blocks) if i not in elsewhere]
 
     def left_out(self, text: str, meta: PageMeta) -> tuple[list[Excluded], str | None, str | None]:
         """Each run the main text does not hold, with its reason; and, found among them, the story's
@@ -317,7 +329,7 @@ class _Page:
         kept = f" {_words(text)} "
         title = _words(meta.title)
         author = _words(meta.author).split()[:2]
-        found: list[Excluded] = []
+        merged: list[tuple[str, list[str]]] = []
         byline = holder = None
         for run in self.runs:
             if f" {run.words} " in kept:
@@ -331,10 +343,11 @@ class _Page:
                 reason = "links" if run.linked >= 0.6 * len(run.shown.split()) else "outside main text"
             if reason == "footer" and holder is None and (credit := COPYRIGHT.match(run.shown)):
                 holder = credit.group("holder").split(". ")[0].strip(" .") or None
-            if found and found[-1].reason == reason != "title":
-                found[-1] = Excluded("", f"{found[-1].text} · {run.shown}", reason)
+            if merged and merged[-1][0] == reason != "title":
+                merged[-1][1].append(run.shown)
             else:
-                found.append(Excluded("", run.shown, reason))
+                merged.append((reason, [run.shown]))
+        found = [Excluded("", " · ".join(texts), reason) for reason, texts in merged]
         return found, byline, holder
 
 

@@ -135,7 +135,7 @@ def _json_ld(tree: HtmlElement) -> _Linked:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past what the parser allows
             continue
         for obj in _objects(data):
             kinds = obj.get("@type")
