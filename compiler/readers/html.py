@@ -17,6 +17,7 @@ form one item, their texts joined by `` · ``.
 
 The page's metadata is read by ``page_meta``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,14 +50,21 @@ _BLOCKS = frozenset(
 )
 # Places whose text is not the story even when the extractor took it, and the largest share of a reading
 # that may be taken back out on that ground.
-_ELSEWHERE = frozenset({"related", "sidebar", "comments", "navigation", "advert", "newsletter", "share",
-                        "footer", "cookie notice", "form"})
+_ELSEWHERE = frozenset(
+    {"related", "sidebar", "comments", "navigation", "advert", "newsletter", "share", "footer", "cookie notice", "form"}
+)
 _ELSEWHERE_SHARE = 0.3
 _STANDFIRST_PARAGRAPHS = 2
 _STANDFIRST_WORDS = (6, 80)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
-_REASON_TAGS = {"nav": "navigation", "menu": "navigation", "footer": "footer", "aside": "sidebar",
-                "figcaption": "caption", "form": "form"}
+_REASON_TAGS = {
+    "nav": "navigation",
+    "menu": "navigation",
+    "footer": "footer",
+    "aside": "sidebar",
+    "figcaption": "caption",
+    "form": "form",
+}
 # Words of a class, id or role naming a part of the page, each matched whole between - or _ (so
 # "navigation" names navigation and "canvas" does not); the first that matches gives the reason.
 _MARK_REASONS = {
@@ -292,15 +300,22 @@ class _Page:
         front of the reading: sentences, not a byline or a date line, outside captions and page furniture.
         """
         kept = f" {_words(chr(10).join(blocks))} "
-        heads = [i for i, run in enumerate(self.runs) if title and run.words == _words(title)
-                 and self.places.reason(run.block) not in _ELSEWHERE]
+        heads = [
+            i
+            for i, run in enumerate(self.runs)
+            if title and run.words == _words(title) and self.places.reason(run.block) not in _ELSEWHERE
+        ]
         found: list[str] = []
-        for run in self.runs[heads[0] + 1:] if heads else []:
+        for run in self.runs[heads[0] + 1 :] if heads else []:
             if f" {run.words} " in kept or len(found) == _STANDFIRST_PARAGRAPHS:
                 break
             reason = self.places.reason(run.block)
-            if reason is None and _STANDFIRST_WORDS[0] <= len(run.words.split()) <= _STANDFIRST_WORDS[1] \
-                    and _SENTENCE_END.search(run.shown) and not byline_name(run.shown):
+            if (
+                reason is None
+                and _STANDFIRST_WORDS[0] <= len(run.words.split()) <= _STANDFIRST_WORDS[1]
+                and _SENTENCE_END.search(run.shown)
+                and not byline_name(run.shown)
+            ):
                 found.append(run.shown)
         return found
 
@@ -315,7 +330,8 @@ class _Page:
             runs.setdefault(run.words, []).append(run)
         words = [_words(block) for block in blocks]
         elsewhere = {
-            i for i, said in enumerate(words)
+            i
+            for i, said in enumerate(words)
             if said in runs and all(self.places.reason(run.block) in _ELSEWHERE for run in runs[said])
         }
         moved = sum(len(words[i].split()) for i in elsewhere)

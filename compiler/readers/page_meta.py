@@ -18,6 +18,7 @@ A page states its metadata several times over, in places of unequal trust. Each 
 Page-level declarations come first because they describe the page as a whole; text found in the body
 can describe anything the page embeds.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Web pages: the story's text in clean-up's shape, and every left-out part named with its reason."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -65,7 +66,11 @@ def test_nothing_on_the_page_is_lost():
     for name in ("nav_footer_no_article.html", "teaser_card.html", "comment_and_tweet_dates.html"):
         reading = read_html(_case(name))
         held = _words(reading.text) | {w for item in reading.excluded for w in _words(item.text)}
-        for sentence in ("New bakery opens on the quay", "Read the full story", "The new children's room is wonderful."):
+        for sentence in (
+            "New bakery opens on the quay",
+            "Read the full story",
+            "The new children's room is wonderful.",
+        ):
             if sentence in _case(name):
                 assert _words(sentence) <= held, (name, sentence)
 
@@ -83,8 +88,10 @@ def test_text_keeps_headings_lists_emphasis_and_table_rows():
     assert [b for b in blocks if b.startswith("- ")] == ["- Turbines: 60", "- Capacity: 900 megawatts"]
     assert any("close *traditional* grounds for **at least** a decade." in b for b in blocks)
     story = " ".join(["The harbour handled more grain than in any year before."] * 12)
-    table = read_html(f"<article><p>{story}</p><table><tr><th>Year</th><th>Tonnes</th></tr>"
-                      f"<tr><td>2021</td><td>12</td></tr></table><p>{story}</p></article>")
+    table = read_html(
+        f"<article><p>{story}</p><table><tr><th>Year</th><th>Tonnes</th></tr>"
+        f"<tr><td>2021</td><td>12</td></tr></table><p>{story}</p></article>"
+    )
     assert table.text.split("\n\n")[1:3] == ["Year | Tonnes", "2021 | 12"]
 
 
@@ -100,7 +107,10 @@ def test_page_metadata_flows_into_the_source_where_the_manifest_is_silent(tmp_pa
     source, warnings = load_source(_spec(path), max_bytes=LIMIT)
     assert source.title == "Wind farm approved off the east coast"
     assert (source.author, source.publisher, source.published) == (
-        "Ines Kowalski, David Osei", "Coastal Energy News", "2023-06-21")
+        "Ines Kowalski, David Osei",
+        "Coastal Energy News",
+        "2023-06-21",
+    )
     assert not source.published_inferred and not warnings
     assert ("s1", "byline") in {(e.source, e.reason) for e in source.excluded}
     stated, _ = load_source(_spec(path, title="Offshore wind", author="Desk"), max_bytes=LIMIT)

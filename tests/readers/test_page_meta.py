@@ -1,4 +1,5 @@
 """A page's own metadata, ranked so that a sidebar, a comment or an embedded post never wins."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,9 @@ def _meta(html: str) -> PageMeta:
 def test_json_ld_gives_headline_people_day_and_publisher():
     meta = _meta((CASES / "json_ld.html").read_text(encoding="utf-8"))
     # The JSON-LD article's people win over a <meta name=author> naming the posting account.
-    assert meta == PageMeta("Wind farm approved off the east coast", "Ines Kowalski, David Osei",
-                            "Coastal Energy News", "2023-06-21")
+    assert meta == PageMeta(
+        "Wind farm approved off the east coast", "Ines Kowalski, David Osei", "Coastal Energy News", "2023-06-21"
+    )
 
 
 def test_the_story_date_wins_over_a_sidebar_a_tweet_and_comments():
@@ -38,17 +40,29 @@ def test_dates_only_in_a_comment_or_an_embedded_post_give_no_date():
     "head, body, title",
     [
         # The shown headline agrees with the declared title less the site's name.
-        ("<title>Dam opens - Valley News</title><meta property='og:site_name' content='Valley News'>",
-         "<h1>Dam opens</h1>", "Dam opens"),
+        (
+            "<title>Dam opens - Valley News</title><meta property='og:site_name' content='Valley News'>",
+            "<h1>Dam opens</h1>",
+            "Dam opens",
+        ),
         # A section label before the headline.
-        ("<meta property='og:title' content='Opinion | Why the dam matters'>", "<h1>Why the dam matters</h1>",
-         "Why the dam matters"),
+        (
+            "<meta property='og:title' content='Opinion | Why the dam matters'>",
+            "<h1>Why the dam matters</h1>",
+            "Why the dam matters",
+        ),
         # An <h1> that is the site's name, with the headline only declared.
-        ("<title>Dam opens | Valley News</title><link rel='canonical' href='https://www.valleynews.example/a'>",
-         "<h1>Valley News</h1>", "Dam opens"),
+        (
+            "<title>Dam opens | Valley News</title><link rel='canonical' href='https://www.valleynews.example/a'>",
+            "<h1>Valley News</h1>",
+            "Dam opens",
+        ),
         # An <h1> in a sidebar never wins; the declared title does.
-        ("<meta property='og:title' content='Dam opens on time'>",
-         "<aside><h1>Most read today</h1></aside>", "Dam opens on time"),
+        (
+            "<meta property='og:title' content='Dam opens on time'>",
+            "<aside><h1>Most read today</h1></aside>",
+            "Dam opens on time",
+        ),
         # A one-word <title> is a label; the page's headline wins.
         ("<title>News</title>", "<article><h1>Dam opens after ten years</h1></article>", "Dam opens after ten years"),
     ],

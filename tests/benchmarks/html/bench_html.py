@@ -9,6 +9,7 @@ scored against ``metadata-gold.json`` beside this file (hand-checked from the pa
 
 Run from the repository root. Not part of the test run: it takes about a minute.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 # shared/ sits beside the repository (a clone) or beside the folder of worktrees.
 BENCH = next(
-    (p / "shared" / "benchmarks" / "article-extraction" for p in (ROOT.parent, ROOT.parent.parent)
-     if (p / "shared" / "benchmarks" / "article-extraction").is_dir()),
+    (
+        p / "shared" / "benchmarks" / "article-extraction"
+        for p in (ROOT.parent, ROOT.parent.parent)
+        if (p / "shared" / "benchmarks" / "article-extraction").is_dir()
+    ),
     ROOT.parent / "shared" / "benchmarks" / "article-extraction",
 )
 
@@ -102,9 +106,13 @@ def readability_reader() -> Callable[[str, str], Reading]:
         doc = Document(html, url=url)
         summary = doc.summary(html_partial=True)
         tree = lxml.html.fromstring(summary) if summary.strip() else None
-        body = "\n\n".join(
-            " ".join(el.text_content().split()) for el in tree.iter("p", "h1", "h2", "h3", "h4", "li", "pre", "td")
-        ) if tree is not None else ""
+        body = (
+            "\n\n".join(
+                " ".join(el.text_content().split()) for el in tree.iter("p", "h1", "h2", "h3", "h4", "li", "pre", "td")
+            )
+            if tree is not None
+            else ""
+        )
         if tree is not None and not body.strip():
             body = tree.text_content()
         return Reading(body, doc.short_title())
