@@ -56,6 +56,9 @@ _ELSEWHERE = frozenset(
 _ELSEWHERE_SHARE = 0.3
 _STANDFIRST_PARAGRAPHS = 2
 _STANDFIRST_WORDS = (6, 80)
+_HEADING_WORDS = 25  # a "heading" longer than this is a paragraph set in a heading's type
+_SENTENCE_HEADING_WORDS = 6
+_WHOLLY_EMPHASISED = re.compile(r"^\*{1,2}(.+?)\*{1,2}$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _REASON_TAGS = {
     "nav": "navigation",
@@ -190,7 +193,10 @@ def _blocks(el: HtmlElement) -> list[str]:
     tag = el.tag
     if tag == "head":
         level = int(el.get("rend", "h2")[1:] or 2) if re.fullmatch(r"h[1-6]", el.get("rend", "")) else 2
-        _add(out, "#" * level + " " + _inline(el))
+        text = _WHOLLY_EMPHASISED.sub(r"\1", _inline(el))
+        # Pages mark up interview questions and whole paragraphs as headings; sentences are content.
+        sentence = _SENTENCE_END.search(text) and len(text.split()) >= _SENTENCE_HEADING_WORDS
+        _add(out, text if sentence or len(text.split()) > _HEADING_WORDS else "#" * level + " " + text)
     elif tag == "list":
         for number, item in enumerate(el.iterchildren("item"), 1):
             marker = f"{number}. " if el.get("rend") == "ol" else "- "

@@ -130,3 +130,13 @@ def test_a_page_without_text_is_refused(tmp_path):
     path.write_bytes(b"<html><body><script>only()</script></body></html>")
     with pytest.raises(SourceError, match="has no text"):
         read_source(_spec(path), max_bytes=LIMIT)
+
+
+def test_a_question_set_as_a_heading_is_content_a_short_label_is_a_heading():
+    story = " ".join(["The new director answered readers' questions about the museum."] * 8)
+    page = (
+        f"<article><p>{story}</p><h4><strong>Q: What will change first at the museum?</strong></h4>"
+        f"<p>{story}</p><h2>Opening hours</h2><p>{story}</p></article>"
+    )
+    blocks = read_html(page).text.split("\n\n")
+    assert "Q: What will change first at the museum?" in blocks and "## Opening hours" in blocks
