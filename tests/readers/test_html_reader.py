@@ -133,10 +133,15 @@ def test_a_page_without_text_is_refused(tmp_path):
 
 
 def test_a_question_set_as_a_heading_is_content_a_short_label_is_a_heading():
-    story = " ".join(["The new director answered readers' questions about the museum."] * 8)
+    said = [
+        f"The new director spoke for an hour about the {topic}, which she called the heart of the museum, "
+        f"and about what visitors can expect to find there when the doors open again in the spring. "
+        f"She said the work on the {topic} would be finished before the summer holidays begin."
+        for topic in ("collection", "building", "budget", "staff", "garden", "library")
+    ]
     page = (
-        f"<article><p>{story}</p><h4><strong>Q: What will change first at the museum?</strong></h4>"
-        f"<p>{story}</p><h2>Opening hours</h2><p>{story}</p></article>"
+        f"<html><body><article><p>{said[0]}</p><p>{said[1]}</p><h4><strong>Q: What will change first at the museum?</strong>"
+        f"</h4><p>{said[2]}</p><p>{said[3]}</p><h2>Opening hours</h2><p>{said[4]}</p><p>{said[5]}</p></article></body></html>"
     )
     blocks = read_html(page).text.split("\n\n")
     assert "Q: What will change first at the museum?" in blocks and "## Opening hours" in blocks
