@@ -20,6 +20,7 @@ The page's metadata is read by ``page_meta``.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from dataclasses import dataclass
@@ -112,8 +113,6 @@ def declared_charset(data: bytes) -> str | None:
     match = _CHARSET.search(data[:4096])
     if not match:
         return None
-    import codecs
-
     try:
         return codecs.lookup(match.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):

@@ -175,6 +175,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, help="only the first N pages (a quick look)")
     parser.add_argument("--readers", default=",".join(READERS), help="comma-separated subset")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--stages", action="store_true", help="only time briefpack's reader stage by stage")
     args = parser.parse_args()
 
     sys.path.insert(0, str(BENCH))
@@ -186,6 +187,9 @@ def main() -> None:
     meta_gold = json.loads((HERE / "metadata-gold.json").read_text(encoding="utf-8"))
     pages = {k: gzip.decompress((BENCH / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8") for k in keys}
 
+    if args.stages:
+        _time_stages(list(pages.values()))
+        return
     rows = []
     for name in args.readers.split(","):
         read = READERS[name]()
@@ -238,6 +242,42 @@ def main() -> None:
     table = _table(rows, len(keys))
     args.out.write_text(PREAMBLE + table + NOTES, encoding="utf-8")
     print(table)
+
+
+def _time_stages(pages: list[str]) -> None:
+    """CPU milliseconds per page of each stage of ``read_html``, in its order."""
+    import trafilatura
+
+    from briefpack.readers import html as reader
+    from briefpack.readers.page_meta import page_meta
+
+    spent: dict[str, float] = {}
+    reader.read_html(pages[0])
+    for html in pages:
+        clock = time.process_time()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.process_time()
+            spent[stage] = spent.get(stage, 0.0) + now - clock
+            clock = now
+
+        tree = trafilatura.load_html(html)
+        lap("parse")
+        meta = page_meta(tree)
+        lap("metadata")
+        body = reader._main_text(tree)
+        lap("trafilatura")
+        page = reader._Page(tree)
+        lap("page runs")
+        blocks = page.without_elsewhere(reader._blocks(body) if body is not None else [])
+        blocks[:0] = page.standfirst(blocks, meta.title)
+        lap("blocks")
+        page.left_out("\n\n".join(blocks), meta)
+        lap("left out")
+    for stage, seconds in spent.items():
+        print(f"{stage:12} {1000 * seconds / len(pages):5.1f} ms/page")
+    print(f"{'total':12} {1000 * sum(spent.values()) / len(pages):5.1f} ms/page")
 
 
 PREAMBLE = """# Web pages: briefpack beside its peers
