@@ -39,6 +39,8 @@ class Rule:
     pattern: str
     weight: float = 1.0
     regex: bool = False
+    # Where the manifest states it, for an error about it; not part of what the rule means.
+    line: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

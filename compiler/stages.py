@@ -9,9 +9,10 @@ from __future__ import annotations
 from functools import partial
 
 from briefpack.analysis.glossary import build_glossary
-from briefpack.analysis.theme import theme_source, theme_sources
+from briefpack.analysis.theme import RegexTimeout, theme_source, theme_sources
 from briefpack.cache import Cache
 from briefpack.dating.timeline import build_timeline, tag_source
+from briefpack.errors import BriefpackError
 from briefpack.layout.view import View, build_view, stylesheet
 from briefpack.model import Manifest, Pack, Source
 from briefpack.progress import Progress, silent
@@ -40,7 +41,10 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("theme", cache.theme_key(clean_keys[source.id], themes, fallback), source.id,
                          lambda: theme_source(source, themes, fallback))
 
-    theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=theme)
+    try:
+        theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=theme)
+    except RegexTimeout as timeout:  # the rule knows its line; the manifest is where it stands
+        raise BriefpackError(timeout.message, path=manifest.path, line=timeout.line) from None
     filled = {c.id for c in theming.chapters if c.paragraphs}
     warnings.extend(f"theme '{t.id}' claims no paragraph as its own; its chapter has only see-also lines or is left out"
                     for t in manifest.themes if t.id not in filled)

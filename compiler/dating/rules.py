@@ -12,6 +12,7 @@ front of a coarse expression is then folded into its span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -389,11 +390,16 @@ def extract(text: str) -> list[Found]:
                 candidates.append(found)
     # Longest match wins, so "26 May 2020" beats "May 2020" and "2020".
     candidates.sort(key=lambda f: (f.start - f.end, f.start))
+    # The chosen never overlap, so kept in text order only the neighbours of a candidate can
+    # overlap it: a bisection per candidate rather than a comparison with every chosen one.
     chosen: list[Found] = []
+    starts: list[int] = []
     for found in candidates:
-        if all(found.end <= c.start or found.start >= c.end for c in chosen):
-            chosen.append(found)
-    chosen.sort(key=lambda f: f.start)
+        i = bisect_right(starts, found.start)
+        if (i and chosen[i - 1].end > found.start) or (i < len(chosen) and chosen[i].start < found.end):
+            continue
+        chosen.insert(i, found)
+        starts.insert(i, found.start)
     return [_with_modifier(text, found, chosen[i - 1].end if i else 0)
             for i, found in enumerate(chosen)]
 

@@ -9,7 +9,7 @@ that cites both.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -32,11 +32,16 @@ reports report according however meanwhile also
 """.split())
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], narrowed to its clause when the sentence is long."""
-    bounds = [*sentence_starts(text), len(text)]
-    left = max(b for b in bounds if b <= start)
-    right = min((b for b in bounds if b >= end and b > left), default=len(text))
+def sentence_around(text: str, start: int, end: int, bounds: list[int] | None = None) -> str:
+    """The sentence holding text[start:end], narrowed to its clause when the sentence is long.
+
+    ``bounds`` are the text's sentence starts and its length, for a caller that asks about many
+    dates in one text: found by bisection, so a long paragraph is split into sentences once.
+    """
+    bounds = bounds or [*sentence_starts(text), len(text)]
+    left = bounds[bisect_right(bounds, start) - 1]
+    after = bisect_left(bounds, max(end, left + 1))
+    right = bounds[after] if after < len(bounds) else len(text)
     sentence = text[left:right].strip()
     if len(sentence) <= MAX_EVENT_CHARS:
         return sentence
@@ -78,13 +83,17 @@ def source_events(source: Source, paragraphs: Iterable[Paragraph], *, day_first:
         starts.append(len(body))
         body += FOOTNOTE_CALL.sub("", paragraph.text) + PARAGRAPH_GAP
     events: list[Event] = []
+    split: dict[int, tuple[str, list[int]]] = {}  # each paragraph's text and sentence bounds, made once
     for expression in tag(source, body, day_first=day_first):
         if not _DATE_VALUE.match(expression.value):
             continue
         index = bisect_right(starts, expression.start) - 1
         paragraph, offset = paragraphs[index], starts[index]
-        text = body[offset:offset + len(paragraph.text)]
-        clause = sentence_around(text, expression.start - offset, expression.end - offset)
+        if index not in split:
+            text = body[offset:offset + len(paragraph.text)]
+            split[index] = text, [*sentence_starts(text), len(text)]
+        text, bounds = split[index]
+        clause = sentence_around(text, expression.start - offset, expression.end - offset, bounds)
         events.append(Event(date=expression.value, mod=expression.mod,
                             precision=values.precision(expression.value), text=clause,
                             mentions=(Mention(source.id, paragraph.anchor, paragraph.primary),)))

@@ -26,6 +26,7 @@ from briefpack import __version__
 from briefpack.analysis import names
 from briefpack.analysis.names import Occurrence
 from briefpack.dating import values
+from briefpack.errors import BriefpackError, shown
 from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source
 from briefpack.paths import LAYOUTS
 from briefpack.readers.markdown import emphasis_to_html
@@ -199,7 +200,7 @@ class View:
         text, parts, position = paragraph.text, [], 0
         for number, mark in enumerate(self.name_marks.get(paragraph.anchor, ())):
             parts.append(str(escape(text[position:mark.start])))
-            parts.append(f'<span class="name" id="{name_anchor(paragraph, number)}">{escape(mark.name)}</span>')
+            parts.append(f'<span class="name" id="{escape(name_anchor(paragraph, number))}">{escape(mark.name)}</span>')
             position = mark.end
         parts.append(str(escape(text[position:])))
 
@@ -270,9 +271,16 @@ def creation_date(manifest_date: str | None) -> str | None:
     if manifest_date:
         return manifest_date
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return None
+    if not epoch:
+        return None
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError
+        when = datetime.fromtimestamp(int(epoch), timezone.utc)
+    except (ValueError, OverflowError, OSError):  # beyond the year 9999, or beyond the platform's time_t
+        raise BriefpackError(f"SOURCE_DATE_EPOCH={shown(epoch[:40])} is not a time a PDF can carry: "
+                             "give whole seconds since 1970, before the year 10000") from None
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:

@@ -10,9 +10,8 @@ then splits into body paragraphs and furniture:
 * a list item is its own paragraph and keeps its marker (``- `` or ``1. ``);
 * inline emphasis stays as Markdown ``*em*`` / ``**strong**`` in the text, and
   the renderer converts it with ``inline_markdown_to_html``;
-* an HTML ``<figcaption>`` becomes a paragraph starting ``Image caption:``,
-  the same label real scraped pages carry, so clean-up's general caption rule
-  excludes it.
+* a web page's figure captions, like its navigation and comments, are left
+  out by its reader and listed with their reason (``briefpack.readers.html``).
 
 Each format has a reader in ``READERS``: a function from the file's bytes to a
 ``Reading`` (its text and warnings, and what the file states about itself and
@@ -28,10 +27,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefpack.errors import SourceError
+from briefpack.files import FileRefused, read_regular
 from briefpack.model import Reading, SourceFormat, SourceSpec
 from briefpack.readers.html import declared_charset, read_html
 from briefpack.readers.markdown import markdown_text
-from briefpack.readers.pdf import pdf_text
+from briefpack.readers.pdf import read_pdf
 
 Reader = Callable[[bytes, Path], Reading]
 
@@ -60,7 +60,8 @@ def _html(data: bytes, path: Path) -> Reading:
 
 
 def _pdf(data: bytes, path: Path) -> Reading:
-    return Reading(pdf_text(data, path))
+    text, warnings = read_pdf(data, path)
+    return Reading(text, tuple(warnings))
 
 
 READERS: dict[SourceFormat, Reader] = {
@@ -92,19 +93,11 @@ def read_file(spec: SourceSpec, *, max_bytes: int) -> Reading:
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A source's bytes: a regular file within the manifest's size limit (a FIFO or device is refused)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(f"is {size:,} bytes, over the limit of {max_bytes:,} bytes", path=path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError("does not exist", path=path) from None
-    except IsADirectoryError:
-        raise SourceError("is a directory, not a file", path=path) from None
-    except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror or exc}", path=path) from None
-    if len(data) > max_bytes:  # the file grew between stat and read
-        raise SourceError(f"is {len(data):,} bytes, over the limit of {max_bytes:,} bytes", path=path)
+        data = read_regular(path, max_bytes)
+    except FileRefused as refused:
+        raise SourceError(refused.message, path=path) from None
     if not data.strip():
         raise SourceError("is empty", path=path)
     return data

@@ -4,11 +4,14 @@ A page states its metadata several times over, in places of unequal trust. Each 
 
 * **title** - the page's headline as shown (an ``<h1>`` outside navigation, sidebars and comments) when it
   agrees with what the page declares about itself (``og:title``, ``twitter:title``, a JSON-LD headline,
-  ``<title>``); else the declared title with the site's name cut off; else the first such ``<h1>``.
-  A heading that is only the site's name never wins.
-* **author** - a JSON-LD article's author (people before organisations), then ``<meta name=author>`` and
-  its relatives, then a byline element (``rel=author``, ``itemprop=author``, a ``byline`` class) inside
-  the story, never one in a comment or a sidebar.
+  ``<title>``); else the story's own ``<h1>`` (inside ``<article>`` or ``<main>``, three words or more);
+  else the declared title with the site's name or section cut off (a one- or two-word declared title
+  only where the page shows no headline); else the first such ``<h1>``. A heading that is only the
+  site's name never wins.
+* **author** - a JSON-LD article's people, ``<meta name=author>`` and its relatives; where these differ,
+  the first that the page also shows (a content system may name the posting account). Failing them, a
+  byline element (``rel=author``, ``itemprop=author``, an ``author`` or ``byline`` class) outside
+  comments and sidebars, cut at the date or separator after the name; then a JSON-LD organisation.
 * **published** - a JSON-LD article's ``datePublished``, then ``article:published_time`` and the other
   publication-date tags, then a ``<time datetime>`` in the story's own part of the page (never inside a
   comment, a sidebar, a related-links box, a quoted or embedded post such as a tweet), then a date in the

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
+from briefpack.manifest.checker import YEARS
 from briefpack.model import Cleaned, Excluded, Reading, Source, SourceSpec
-from briefpack.readers import read_file
+from briefpack.readers import read_bytes, read_file
 from briefpack.text.clean import clean
 from briefpack.text.sentences import first_sentence
 
@@ -20,10 +22,23 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 def load_source(spec: SourceSpec, *, max_bytes: int) -> tuple[Source, list[str]]:
     reading = read_file(spec, max_bytes=max_bytes)
-    digest = hashlib.sha256(spec.path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_bytes(spec.path, max_bytes)).hexdigest()
     cleaned = clean(reading.text, spec.id)
+    warnings = list(reading.warnings)
+    # A date in an untrusted text or page must not fail the build: it just cannot date the source.
+    if cleaned.published is not None and int(cleaned.published[:4]) not in YEARS:
+        warnings.append(_outside_years(spec, cleaned.published, "in its text"))
+        cleaned = replace(cleaned, published=None)
+    if reading.published is not None and int(reading.published[:4]) not in YEARS:
+        warnings.append(_outside_years(spec, reading.published, "its page states"))
+        reading = replace(reading, published=None)
     source = settle(spec, cleaned, digest, reading)
-    return source, [*reading.warnings, *missing_metadata(source)]
+    return source, warnings + missing_metadata(source)
+
+
+def _outside_years(spec: SourceSpec, date: str, where: str) -> str:
+    return (f"{spec.rel}: the date {date} {where} is outside the years {YEARS[0]}-{YEARS[-1]}; "
+            "it is not taken as the source's date")
 
 
 def settle(spec: SourceSpec, cleaned: Cleaned, digest: str, stated: Reading) -> Source:
