@@ -47,16 +47,12 @@ def _markdown(data: bytes, path: Path) -> Reading:
 
 
 def _html(data: bytes, path: Path) -> Reading:
+    text, warnings = decode(data, path)
     charset = declared_charset(data)
-    if charset and charset != "utf-8" and not _looks_binary(data):
-        # A page that names its encoding is read in it (a windows-1251 page is not Windows-1252).
-        reading = read_html(data.decode(charset, errors="replace"))
-    else:
-        text, warnings = decode(data, path)
-        reading = read_html(text)
-        if warnings:
-            reading = replace(reading, warnings=tuple(warnings))
-    return reading
+    if warnings and charset and charset != "utf-8":
+        # Not UTF-8, and the page names its encoding: read it in that (windows-1251 is not Windows-1252).
+        text, warnings = data.decode(charset, errors="replace"), []
+    return replace(read_html(text), warnings=tuple(warnings))
 
 
 def _pdf(data: bytes, path: Path) -> Reading:

@@ -123,6 +123,9 @@ def test_a_page_in_its_declared_encoding(tmp_path):
     path.write_bytes(page.encode("cp1251"))
     reading = read_file(_spec(path), max_bytes=LIMIT)
     assert reading.text == "Новости дня: мост открыт." and reading.warnings == ()
+    # A stale declaration on a page saved as UTF-8 does not garble it.
+    path.write_bytes(page.replace("windows-1251", "iso-8859-1").encode("utf-8"))
+    assert read_file(_spec(path), max_bytes=LIMIT).text == "Новости дня: мост открыт."
 
 
 def test_a_page_without_text_is_refused(tmp_path):
