@@ -125,7 +125,8 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
 class _Linked:
     """What the page's JSON-LD says about its article (the first article-like object wins)."""
 
-    headline: str | None = None
+    headline: str | None = None  # an article's; a web page's ``headline`` only where no article has one
+    page_headline: str | None = None
     authors: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     published: str | None = None
@@ -149,9 +150,10 @@ def _json_ld(tree: HtmlElement) -> _Linked:
                 linked.publisher = _name(obj)
             if not any(_ARTICLE_TYPES.search(k) for k in names):
                 continue
-            article = not any(k.endswith("WebPage") for k in names)
-            if linked.headline is None or article:
-                linked.headline = linked.headline if linked.headline and not article else _text(obj.get("headline"))
+            if any(k.endswith("WebPage") for k in names):
+                linked.page_headline = linked.page_headline or _text(obj.get("headline"))
+            else:
+                linked.headline = linked.headline or _text(obj.get("headline"))
             if not linked.published:
                 linked.published = _text(obj.get("datePublished"))
             if not linked.authors and not linked.organisations:
@@ -159,6 +161,7 @@ def _json_ld(tree: HtmlElement) -> _Linked:
                 linked.authors, linked.organisations = people, orgs
             if not linked.publisher and isinstance(obj.get("publisher"), dict):
                 linked.publisher = _name(obj["publisher"])
+    linked.headline = linked.headline or linked.page_headline
     return linked
 
 
@@ -167,18 +170,18 @@ def _objects(data: object) -> list[dict]:
     out: list[dict] = []
     stack = [data]
     while stack:
-        item = stack.pop(0)
+        item = stack.pop()
         if isinstance(item, list):
-            stack[:0] = item
+            stack.extend(reversed(item))
         elif isinstance(item, dict):
             out.append(item)
             if isinstance(item.get("@graph"), list):
-                stack[:0] = item["@graph"]
+                stack.extend(reversed(item["@graph"]))
     return out
 
 
 def _text(value: object) -> str | None:
-    return _clean(value) or None if isinstance(value, str) else None
+    return (_clean(value) or None) if isinstance(value, str) else None
 
 
 def _name(obj: object) -> str | None:
