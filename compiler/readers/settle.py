@@ -5,6 +5,7 @@ itself (a web page's metadata) fills in, then what clean-up found in the text
 (a byline, a credit line, a title line). What neither says
 stays empty and is reported as a warning, never guessed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,7 +26,7 @@ def load_source(spec: SourceSpec, *, max_bytes: int) -> tuple[Source, list[str]]
     digest = hashlib.sha256(read_bytes(spec.path, max_bytes)).hexdigest()
     cleaned = clean(reading.text, spec.id)
     warnings = list(reading.warnings)
-    # A date in an untrusted text or page must not fail the build: it just cannot date the source.
+    # A date in an untrusted text or page (a byline's) must not fail the build: it just cannot date the source.
     if cleaned.published is not None and int(cleaned.published[:4]) not in YEARS:
         warnings.append(_outside_years(spec, cleaned.published, "in its text"))
         cleaned = replace(cleaned, published=None)
@@ -37,8 +38,10 @@ def load_source(spec: SourceSpec, *, max_bytes: int) -> tuple[Source, list[str]]
 
 
 def _outside_years(spec: SourceSpec, date: str, where: str) -> str:
-    return (f"{spec.rel}: the date {date} {where} is outside the years {YEARS[0]}-{YEARS[-1]}; "
-            "it is not taken as the source's date")
+    return (
+        f"{spec.rel}: the date {date} {where} is outside the years {YEARS[0]}-{YEARS[-1]}; "
+        "it is not taken as the source's date"
+    )
 
 
 def settle(spec: SourceSpec, cleaned: Cleaned, digest: str, stated: Reading) -> Source:

@@ -148,3 +148,11 @@ def test_a_question_set_as_a_heading_is_content_a_short_label_is_a_heading():
     )
     blocks = read_html(page).text.split("\n\n")
     assert "Q: What will change first at the museum?" in blocks and "## Opening hours" in blocks
+
+
+def test_a_byline_date_outside_the_accepted_years_does_not_date_the_source(tmp_path):
+    story = "The archive reopened after repairs to its roof, which had leaked for most of the winter."
+    path = tmp_path / "odd.html"
+    path.write_text(f"<html><body><h1>Archive reopens</h1><p>By Ana Silva, 5 May 0999</p><p>{story}</p></body></html>")
+    source, warnings = load_source(_spec(path), max_bytes=LIMIT)
+    assert source.published is None and any("0999-05-05" in w and "outside the years" in w for w in warnings)
