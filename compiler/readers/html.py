@@ -105,6 +105,7 @@ _MARKS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+")
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.I)
 
 
@@ -123,10 +124,13 @@ def read_html(html: str) -> Reading:
     """The page's main text, metadata and left-out parts (``Excluded.source`` is filled in by settle)."""
     if not html.strip():
         return Reading("")
-    # trafilatura's loader declines what does not look like HTML; lxml reads any text as a page.
+    # trafilatura's loader declines what does not look like HTML; lxml reads most other text as a page.
     tree = trafilatura.load_html(html)
     if tree is None:
-        tree = lxml.html.document_fromstring(html)
+        try:
+            tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=_UTF8)
+        except (etree.ParserError, ValueError):  # nothing lxml can call a document
+            return Reading("\n\n".join(_bare_text(html)))
     meta = page_meta(tree)
     body = _main_text(tree)
     page = _Page(tree)  # after the extraction: it strips scripts and styles from the tree

@@ -98,6 +98,8 @@ def test_text_keeps_headings_lists_emphasis_and_table_rows():
 def test_a_fragment_or_bare_text_is_read_whole():
     assert read_html("<p>One paragraph of news.</p>").text == "One paragraph of news."
     assert read_html("just a line of text").text == "just a line of text"
+    assert read_html('<?xml version="1.0" encoding="iso-8859-1"?>plain café').text == "plain café"
+    assert read_html("<!-- only a comment -->").text == ""
     assert read_html("   ").text == ""
 
 
