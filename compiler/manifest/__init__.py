@@ -18,6 +18,7 @@ import yaml
 from briefpack.distribution.recipients import read_distribution
 from briefpack.errors import ManifestError
 from briefpack.manifest.checker import PAPERS, Checker, compose, megabytes, read_text
+from briefpack.manifest.timeline import read_timeline
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
 FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
@@ -45,7 +46,7 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False,
+    "distribution": False, "timeline": False,
 }
 
 
@@ -112,6 +113,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         smtp=smtp,
         max_message_bytes=megabytes(check, top, "max_message_mb", 10),
         max_source_bytes=megabytes(check, top, "max_source_mb", 20),
+        timeline=read_timeline(top.get("timeline"), check),
     )
 
 
