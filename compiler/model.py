@@ -185,6 +185,26 @@ class Excluded:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What a format's reader makes of one file, before clean-up.
+
+    ``text`` is the Markdown-ish text clean-up expects (see ``briefpack.readers``). The metadata fields
+    are what the file states about itself (a web page's ``og:title``, JSON-LD, ``<meta name=author>``);
+    the manifest's word still wins over them. ``excluded`` lists the parts of the file the reader left
+    out, with the reason (a page's navigation, comments, related links), so nothing is dropped silently;
+    their ``source`` is stamped by ``readers.settle``.
+    """
+
+    text: str
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    excluded: tuple[Excluded, ...] = ()
+
+
+@dataclass(frozen=True)
 class Cleaned:
     """What clean-up makes of one source's raw text."""
 
