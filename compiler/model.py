@@ -76,6 +76,7 @@ class SourceSpec:
     publisher: str | None = None
     published: str | None = None  # TIMEX-style partial date: 2020, 2020-05, 2020-05-28
     url: str | None = None
+    absent: tuple[str, ...] = ()  # fields the manifest states the source has none of ("author: none")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,15 @@ class SmtpSettings:
     user: str | None = None
     sender: str | None = None
     password_env: str = "BRIEFPACK_SMTP_PASSWORD"
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the email carrying a copy adds to the defaults (see ``distribution.letter``)."""
+
+    note: str | None = None  # the cover note, paragraphs separated by blank lines
+    templates: Path | None = None  # a folder whose subject.txt, body.txt or body.html replace the defaults
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,8 @@ class Manifest:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     max_message_bytes: int = 10 * 1024 * 1024
     max_source_bytes: int = 20 * 1024 * 1024
+    out: Path | None = None  # the manifest's 'out:' folder, absolute; None: out/ beside the manifest
+    letter: Letter = field(default_factory=Letter)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
 
     @property
@@ -185,6 +197,26 @@ class Excluded:
     source: str
     text: str
     reason: str  # title, standfirst, byline, bio, caption, related, newsletter, ...
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a format's reader makes of one file, before clean-up.
+
+    ``text`` is the Markdown-ish text clean-up expects (see ``briefpack.readers``). The metadata fields
+    are what the file states about itself (a web page's ``og:title``, JSON-LD, ``<meta name=author>``);
+    the manifest's word still wins over them. ``excluded`` lists the parts of the file the reader left
+    out, with the reason (a page's navigation, comments, related links), so nothing is dropped silently;
+    their ``source`` is stamped by ``readers.settle``.
+    """
+
+    text: str
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    excluded: tuple[Excluded, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,29 +10,32 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.cli.app import cli, matching_id, pack_paths, user_errors
 from briefpack.errors import BriefpackError
 from briefpack.model import Pack, Paragraph
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
-@click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
+@click.argument("manifest", required=False, type=click.Path(path_type=Path))
+@click.option("--source", "source_id", help="Only this source id (S1, S2, ...; any case).")
 @click.option("--theme", "theme_id", help="Only the paragraphs whose chapter (primary or see-also) is this theme id.")
 @click.option("--unscored", is_flag=True, help="Only the paragraphs no theme's rule matched.")
 @click.option("--terms", is_flag=True, help="A table of every rule: paragraphs and sources it matched.")
 @click.option("--key-points", "key_points", is_flag=True, help="Each chapter's key points and their scores.")
 @user_errors
-def explain(manifest: Path, source_id: str | None, theme_id: str | None, unscored: bool, terms: bool,
+def explain(manifest: Path | None, source_id: str | None, theme_id: str | None, unscored: bool, terms: bool,
             key_points: bool) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
 
+    manifest, _ = pack_paths(manifest, None)
     pack = compile_pack(load_manifest(manifest))
     known = [s.id for s in pack.sources]
-    if source_id is not None and source_id not in known:
-        raise BriefpackError(f"no source '{source_id}' (sources are {', '.join(known)})", path=manifest)
+    if source_id is not None:
+        given, source_id = source_id, matching_id(source_id, known)
+        if source_id is None:
+            raise BriefpackError(f"no source '{given}' (sources are {', '.join(known)})", path=manifest)
     theme_ids = [t.id for t in pack.manifest.themes]
     if theme_id is not None and theme_id not in theme_ids:
         raise BriefpackError(f"no theme '{theme_id}' (themes are {', '.join(theme_ids)})", path=manifest)

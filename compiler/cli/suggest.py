@@ -5,14 +5,14 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.cli.app import cli, pack_paths, user_errors
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
+@click.argument("manifest", required=False, type=click.Path(path_type=Path))
 @click.option("--count", default=10, show_default=True, help="Terms to list per chapter.")
 @user_errors
-def suggest(manifest: Path, count: int) -> None:
+def suggest(manifest: Path | None, count: int) -> None:
     """List, per chapter, the terms that best set its paragraphs apart from the rest (log-likelihood).
 
     A fallback chapter's terms are the ones to give a theme (or a new one) so its paragraphs find a home.
@@ -22,6 +22,7 @@ def suggest(manifest: Path, count: int) -> None:
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
 
+    manifest, _ = pack_paths(manifest, None)
     pack = compile_pack(load_manifest(manifest))
     paragraphs = [*(p for c in pack.chapters for p in c.paragraphs), *(d.paragraph for d in pack.duplicates)]
     known = existing_terms(pack.manifest.themes)
