@@ -258,5 +258,5 @@ def test_a_dry_run_after_a_send_writes_every_message_and_names_those_a_real_run_
 def test_the_body_lists_the_chapters_with_the_page_each_starts_on(run, server):
     assert run().exit_code == 0
     text = server.received()["ada@example.org"][0].get_body(("plain",)).get_content().replace("\r\n", "\n")
-    assert re.search(r"Contents:\n  Bike lanes \.+ p\. \d+\n  Bike sharing \.+ p\. \d+\n", text)
+    assert re.search(r"Contents:\n  Summary \.+ p\. \d+\n  Bike lanes \.+ p\. \d+\n  Bike sharing \.+ p\. \d+\n", text)
     assert text.rstrip().endswith("Test Desk")  # the organisation signs when the manifest names no author
