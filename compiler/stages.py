@@ -57,8 +57,9 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
     said = say_once(theming.paragraphs, sources)
     chapters = build_chapters(said.printed, sources, manifest.themes)
     filled = {c.id for c in chapters if c.paragraphs}
+    # An empty fallback is good news: every paragraph found a theme (or a passage) of its own.
     warnings.extend(f"theme '{t.id}' claims no paragraph as its own; its chapter has only see-also lines or is left out"
-                    for t in manifest.themes if t.id not in filled)
+                    for t in manifest.themes if t.id not in filled and t.id != manifest.fallback)
 
     progress("dating events", 0, total, "sources")
     dated = iter(range(1, total + 1))
