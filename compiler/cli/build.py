@@ -9,6 +9,20 @@ from pathlib import Path
 import click
 
 from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.model import Source
+
+
+def kept_out_line(sources: tuple[Source, ...]) -> str:
+    """How much clean-up kept out of the chapters, by reason: nothing leaves silently."""
+    from briefpack.readers.settle import kept_out
+
+    tally = kept_out(sources)
+    if not tally:
+        return "kept out: nothing"
+    blocks = sum(n for n, _ in tally.values())
+    words = sum(w for _, w in tally.values())
+    reasons = ", ".join(f"{reason} {n}" for reason, (n, _) in tally.items())
+    return f"kept out: {blocks} blocks, {words} words ({reasons})"
 
 
 @cli.command()
@@ -48,5 +62,6 @@ def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path
                        + (f", {len(chapter.see_also)} see-also" if chapter.see_also else ""))
         click.echo(f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
                    f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}")
+        click.echo(f"  {kept_out_line(pack.sources)}; `briefpack explain --excluded` lists them")
     for warning in pack.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -7,13 +7,16 @@ import click
 
 from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
 from briefpack.errors import BriefpackError
+from briefpack.model import Source
 
 
 @cli.command()
 @click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
 @click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
+@click.option("--excluded", "only_excluded", is_flag=True,
+              help="Only what clean-up kept out of the chapters, in full, with each reason's meaning.")
 @user_errors
-def explain(manifest: Path, source_id: str | None) -> None:
+def explain(manifest: Path, source_id: str | None, only_excluded: bool) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
@@ -24,6 +27,9 @@ def explain(manifest: Path, source_id: str | None) -> None:
         raise BriefpackError(f"no source '{source_id}' (sources are {', '.join(known)})", path=manifest)
     titles = {c.id: c.title for c in pack.chapters} | {t.id: t.title for t in pack.manifest.themes}
     paragraphs = sorted((p for c in pack.chapters for p in c.paragraphs), key=lambda p: (known.index(p.source), p.ordinal))
+    if only_excluded:
+        _excluded(pack.sources, source_id)
+        return
     for source in pack.sources:
         if source_id and source.id != source_id:
             continue
@@ -37,6 +43,21 @@ def explain(manifest: Path, source_id: str | None) -> None:
             click.echo(f"        “{_short(p.text)}”")
         for x in source.excluded:
             click.echo(f"  excluded ({x.reason}): “{_short(x.text)}”")
+
+
+def _excluded(sources: tuple[Source, ...], source_id: str | None) -> None:
+    """Every kept-out block in full, grouped by source, each with its reason and what the reason means."""
+    from briefpack.cli.build import kept_out_line
+
+    chosen = tuple(s for s in sources if source_id in (None, s.id))
+    for source in chosen:
+        if not source.excluded:
+            continue
+        click.secho(f"{source.id}  {source.rel}  {source.title or ''}", bold=True)
+        for x in source.excluded:
+            click.echo(f"  {x.reason} — {x.reason.meaning}")
+            click.echo(f"    “{' '.join(x.text.split())}”")
+    click.echo(kept_out_line(chosen))
 
 
 def _short(text: str, limit: int = 90) -> str:
