@@ -14,8 +14,8 @@ from briefpack.model import Cleaned, Footnote
 from briefpack.readers.html import html_text
 from briefpack.readers.markdown import markdown_text
 from briefpack.text.clean import clean
-from briefpack.text.typography import typographic
 from briefpack.text.metadata import latest_full_date
+from briefpack.text.typography import typographic
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

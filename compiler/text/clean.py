@@ -25,7 +25,8 @@ the patterns several steps share):
    spaces were stretched by justification), or before an indented line, a
    list item, a numbered note or a furniture lead-in ("Related article:").
    A list-like run of lines (``Label: value`` lines, a table in text, many
-   short lines) stays one block whose lines are joined by newlines.
+   short lines) stays one block whose lines are joined by newlines, together
+   with the paragraph that introduces it ("... these figures:").
    A word hyphenated across a line break is rejoined by ``_join_hyphen``:
    the document's own spelling decides when it has one; otherwise the hyphen
    is kept when either part is capitalised (``Kremlin-aligned``), the first
@@ -75,6 +76,7 @@ from dataclasses import replace
 from briefpack.model import Block, Cleaned, Excluded, Exclusion
 from briefpack.text.footnotes import attach_footnotes
 from briefpack.text.furniture import classify, is_standfirst
+from briefpack.text.lists import attach_lists
 from briefpack.text.metadata import find_author, find_publisher, is_rights, latest_full_date
 from briefpack.text.shapes import plain
 from briefpack.text.title import take_title
@@ -99,7 +101,8 @@ def clean(raw: str, source_id: str, language: str = "en") -> Cleaned:
     vocab = vocabulary(raw)
     # Above a dateline, the wire step has read the header; below it, nothing is a title.
     title_lines, chunks = ([], chunks) if wire.dateline else take_title(chunks, layout)
-    paras = [typographic(p, language) for p in rejoin([repair_quotes(p) for p in join_paragraphs(chunks, layout, vocab)], vocab)]
+    paras = rejoin([repair_quotes(p) for p in join_paragraphs(chunks, layout, vocab)], vocab)
+    paras = [typographic(p, language) for p in attach_lists(paras)]
     title = wire.title or (join_lines([line.text for line in title_lines], vocab) if title_lines else None)
     title = typographic(repair_quotes(title), language) if title else None
 

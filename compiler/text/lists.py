@@ -60,7 +60,9 @@ def _aligned(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> 
     return all(abs(x[0] - y[0]) <= 2 or abs(x[1] - y[1]) <= 2 for x, y in zip(a[1:], b[1:]))
 
 
-def list_runs(texts: list[str], layout_cells: list[tuple[tuple[int, int], ...]], width: int | None) -> list[tuple[int, int]]:
+def list_runs(
+    texts: list[str], layout_cells: list[tuple[tuple[int, int], ...]], width: int | None
+) -> list[tuple[int, int]]:
     """(first, last + 1) of each list-like run among one chunk's lines."""
     runs: list[tuple[int, int]] = []
     i = 0
@@ -102,3 +104,17 @@ def _short_item(text: str, width: int) -> bool:
         and not text.endswith((",", "-", ":", ";"))
         and last not in FUNCTION_WORDS
     )
+
+
+def attach_lists(paras: list[str]) -> list[str]:
+    """A list-like block joins the paragraph that introduces it ("... these figures:"), and the block before it.
+
+    Themed and cited apart, a tally would lose the sentence that says what it counts.
+    """
+    out: list[str] = []
+    for para in paras:
+        if out and "\n" in para and (out[-1].endswith(":") or "\n" in out[-1]):
+            out[-1] += "\n" + para
+        else:
+            out.append(para)
+    return out

@@ -91,7 +91,9 @@ BYLINE = re.compile(
 )
 _ROLE_WORD = r"(?:Writer|Correspondent|Reporter|Editor|Columnist|Staff|Analyst|Photographer|Bureau Chief)"
 ROLE_LINE = re.compile(r"^(?:(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+)?" + _ROLE_WORD + r"s?$")
-CREDIT = re.compile(r"^(?:c\.\s?\d{4}|\(c\)\s?\d{4}|©\s?\d{4})\s+(?P<holder>.+?)\.?$|^(?P<service>[\w.'’ -]+ News Service)$")
+CREDIT = re.compile(
+    r"^(?:c\.\s?\d{4}|\(c\)\s?\d{4}|©\s?\d{4})\s+(?P<holder>.+?)\.?$|^(?P<service>[\w.'’ -]+ News Service)$"
+)
 REPORTING = re.compile(r"^\((?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled)\s+by\s+[^)]+)\)$", re.I)
 END_MARK = re.compile(
     r"^(?:_ _ _|-30-|#{3}|\(?END\)?|ENDS?|Enditem|\(MORE\)|[a-z]{2,4}(?:/[a-z]{2,4})+"
@@ -191,7 +193,7 @@ def _take_header(lines: list[str], end: int, furniture: list[tuple[int, str, Exc
 def _take_dateline(lines: list[str], i: int, match: re.Match[str]) -> tuple[Dateline, str | None]:
     """Cut the dateline off its line; the lede is what follows it, on that line or the next."""
     indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
-    rest = lines[i].strip()[match.end():].strip()
+    rest = lines[i].strip()[match.end() :].strip()
     lines[i] = indent + rest if rest else ""
     if not rest:
         following = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
@@ -240,7 +242,7 @@ def _real_dateline(match: re.Match[str], line: str) -> bool:
         bare = not (match.group("agency") or match.group("region") or match.group("date"))
         if bare and dash == "-" and not match.group(0).rstrip().endswith("--"):
             return False
-    rest = line[match.end():]
+    rest = line[match.end() :]
     return not rest or rest[:1].isupper() or rest[:1] in "“\"`‘'(0123456789"
 
 
@@ -278,7 +280,9 @@ def _header_run(lines: list[str]) -> int:
     return end
 
 
-def _header_line(text: str, *, before_dateline: bool = False) -> tuple[Exclusion, str | None, str | None, str | None] | None:
+def _header_line(
+    text: str, *, before_dateline: bool = False
+) -> tuple[Exclusion, str | None, str | None, str | None] | None:
     """(reason, author, credit holder, agency of a byline's title) of a header line; None for other lines.
 
     A "By" line in mixed case is only a byline between a headline and a dateline;

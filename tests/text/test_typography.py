@@ -1,4 +1,5 @@
 """Typography: TeX and straight quotes become the language's quotes, ``--`` a dash."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Wire conventions: datelines, bylines, credits, codes and trailers, read by general rules."""
+
 from __future__ import annotations
 
 import re
@@ -15,23 +16,71 @@ CASES = Path(__file__).resolve().parent.parent / "cases" / "wire"
 
 # file: (title, author, publisher, place, agency, the lede's opening words)
 EXPECTED = {
-    "ap_dateline_caps_byline": ("Fire forces ferry back to port", "Olga Peters", "Associated Press",
-                                "Tallinn, Estonia", "AP", "A passenger ferry turned back"),
+    "ap_dateline_caps_byline": (
+        "Fire forces ferry back to port",
+        "Olga Peters",
+        "Associated Press",
+        "Tallinn, Estonia",
+        "AP",
+        "A passenger ferry turned back",
+    ),
     "dateline_own_line": (None, None, None, "Washington", None, "The Senate voted on Tuesday"),
-    "reuters_dateline_reporting": ("Copper slips as warehouse stocks climb", "Ana Silva", "Reuters",
-                                   "Oslo", "Reuters", "Copper prices slipped on Monday"),
-    "afp_dateline_date": ("Flights cancelled as snow hits northern airports", None, "Agence France-Presse",
-                          "Stockholm", "AFP", "Dozens of flights were cancelled"),
-    "undated_science_writer": (None, "Rosa Lindqvist", "Associated Press", None, None,
-                               "Some songbirds change the pitch"),
-    "nyt_codes_credit_tex": ("Libraries Extend Hours for Exam Season", "Peter Hale", "New York Times News Service",
-                             "Boston", None, "Public libraries here will stay open"),
-    "credit_other_paper": ("Harbor Cleanup Reaches Its Final Stage", "Maria Costa", "The Eastport Herald",
-                           "Eastport, Maine", None, "Divers began removing the last"),
-    "on_the_net_trailer": ("Park service closes canyon trail after rockfall", None, "Associated Press",
-                           "Flagstaff, Ariz.", "AP", "A popular canyon trail was closed"),
-    "casualty_list": ("Flood toll by district", None, "Associated Press", "Dhaka, Bangladesh", "AP",
-                      "The government released the toll"),
+    "reuters_dateline_reporting": (
+        "Copper slips as warehouse stocks climb",
+        "Ana Silva",
+        "Reuters",
+        "Oslo",
+        "Reuters",
+        "Copper prices slipped on Monday",
+    ),
+    "afp_dateline_date": (
+        "Flights cancelled as snow hits northern airports",
+        None,
+        "Agence France-Presse",
+        "Stockholm",
+        "AFP",
+        "Dozens of flights were cancelled",
+    ),
+    "undated_science_writer": (
+        None,
+        "Rosa Lindqvist",
+        "Associated Press",
+        None,
+        None,
+        "Some songbirds change the pitch",
+    ),
+    "nyt_codes_credit_tex": (
+        "Libraries Extend Hours for Exam Season",
+        "Peter Hale",
+        "New York Times News Service",
+        "Boston",
+        None,
+        "Public libraries here will stay open",
+    ),
+    "credit_other_paper": (
+        "Harbor Cleanup Reaches Its Final Stage",
+        "Maria Costa",
+        "The Eastport Herald",
+        "Eastport, Maine",
+        None,
+        "Divers began removing the last",
+    ),
+    "on_the_net_trailer": (
+        "Park service closes canyon trail after rockfall",
+        None,
+        "Associated Press",
+        "Flagstaff, Ariz.",
+        "AP",
+        "A popular canyon trail was closed",
+    ),
+    "casualty_list": (
+        "Flood toll by district",
+        None,
+        "Associated Press",
+        "Dhaka, Bangladesh",
+        "AP",
+        "The government released the toll",
+    ),
     "text_table": ("Council results", None, "Associated Press", "Denver", "AP", "Final results for the city council"),
 }
 # What must never be printed as a title or in a body paragraph.
@@ -101,7 +150,7 @@ def test_dateline_forms(line: str, place: str, agency: str | None) -> None:
     wire = read_wire("A headline\n\n" + line + "\n\nA second paragraph follows here.\n")
     assert wire.dateline is not None
     assert (wire.dateline.place, wire.dateline.agency) == (place, agency)
-    assert wire.lede is not None and wire.lede == line[len(wire.dateline.text):].strip()
+    assert wire.lede is not None and wire.lede == line[len(wire.dateline.text) :].strip()
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,10 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 STORIES = HERE / "stories"
@@ -61,8 +62,9 @@ def loader() -> Callable[[Path], Any]:
         from briefpack.model import SourceSpec
         from briefpack.readers.settle import load_source
     except ImportError:
-        from compiler.model import SourceSpec  # the flat package before the restructure
         from compiler.sources import load_source
+
+        from compiler.model import SourceSpec  # the flat package before the restructure
 
     def load(path: Path) -> Any:
         spec = SourceSpec(id="S1", path=path, rel=path.name, format="txt")
@@ -147,7 +149,8 @@ def score(name: str, source: Any, gold: dict[str, Any]) -> Score:
     blocks = [b.text for b in source.blocks]
     body_words = words("\n".join(blocks))
     prose = [p for p in gold["body"] if "\n" not in p]
-    exact = {" ".join(b.split()) for b in blocks}
+    # A paragraph is whole as a block, or as a line of one (the sentence that introduces a list).
+    exact = {" ".join(b.split()) for b in blocks} | {line for b in blocks for line in lines_of(b)}
     place = getattr(source, "place", None)
     result = Score(
         story=name,
@@ -216,7 +219,7 @@ def table(results: list[Score]) -> str:
         f"- ledes kept: {sum(r.lede_kept for r in results)}/{n}",
         f"- prose paragraphs whole (exact text, typography included): "
         f"{sum(r.paragraphs_whole for r in results)}/{sum(r.paragraphs for r in results)}",
-        f"- furniture leaked into a title or body paragraph: "
+        "- furniture leaked into a title or body paragraph: "
         + (", ".join(f"{k} {v}" for k, v in sorted(total_leaks.items())) or "none"),
         f"- titles or paragraphs printing TeX quotes or wire codes: {sum(r.tex_or_code for r in results)}",
         f"- titles or paragraphs with straight quotes: {sum(r.straight_quotes for r in results)}",
