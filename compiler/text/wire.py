@@ -85,9 +85,19 @@ EDITOR_NOTE = re.compile(
     r"STORY CAN END|MORE|CORRECTS|UPDATES|RECASTS|WITH)\b.*\)$)",
     re.I,
 )
+_CAPS_NAME = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}"
+_PERSON = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|van|von|bin|al)){1,3}"
+_AGENCY_NAMES = "|".join(re.escape(a) for a in sorted(set(AGENCIES) | set(AGENCIES.values()), key=len, reverse=True))
 BYLINE = re.compile(
-    r"^By\s+(?P<names>[A-Z][A-Z.'’ -]+?(?:\s+(?:and|AND|&)\s+[A-Z][A-Z.'’ -]+?)*|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
-    r"(?:\s*,\s*(?P<role>[^,]{3,60}?))?(?:\s+(?P<credit>c\.\s?\d{4}\s+.+))?\s*$"
+    r"^By\s+(?P<names>" + _CAPS_NAME + r"(?:\s+(?:and|AND|&)\s+" + _CAPS_NAME + r")*"
+    r"|" + _PERSON + r"(?:\s*(?:,|and|&)\s+" + _PERSON + r")*)"
+    r"(?:\s*,\s*(?P<role>[^,]{3,60}?)|\s+(?P<org>(?:The\s+)?(?:" + _AGENCY_NAMES + r")))?"
+    r"(?:\s+(?P<credit>c\.\s?\d{4}\s+.+))?\s*$"
+)
+AGENCY_LINE = re.compile(r"^(?:The\s+)?(?:" + _AGENCY_NAMES + r")$")
+CONTRIBUTED = re.compile(
+    r"^(?:[A-Z][\w.'’ -]{0,80}\s)?(?:writers?|reporters?|correspondents?)?\b.{0,120}"
+    r"\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?$|^Contributing:\s",
 )
 _ROLE_WORD = r"(?:Writer|Correspondent|Reporter|Editor|Columnist|Staff|Analyst|Photographer|Bureau Chief)"
 ROLE_LINE = re.compile(r"^(?:(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+)?" + _ROLE_WORD + r"s?$")
@@ -295,10 +305,10 @@ def _header_line(
     if EDITOR_NOTE.match(text):
         return Exclusion.EDITOR_NOTE, None, None, None
     if m := BYLINE.match(text):
-        names, role, credit = m.group("names"), m.group("role"), m.group("credit")
+        names, role, credit = m.group("names"), m.group("role") or m.group("org"), m.group("credit")
         if _without_and(names).isupper() or role or credit or before_dateline:
             return Exclusion.BYLINE, _person_case(names), _credit_holder(credit) if credit else None, _agency_in(role)
-    if ROLE_LINE.match(text):
+    if ROLE_LINE.match(text) or AGENCY_LINE.match(text):
         return Exclusion.BYLINE, None, None, _agency_in(text)
     if CREDIT.match(text):
         return Exclusion.CREDIT, None, _credit_holder(text), None
@@ -318,19 +328,19 @@ def _credit_holder(text: str) -> str | None:
 
 
 def _agency_in(text: str | None) -> str | None:
-    """The agency a byline's title names: "Associated Press Writer", "AP Science Writer"."""
+    """The agency a byline's title names: "Associated Press Writer", "AP Science Writer", "The Canadian Press"."""
     if not text:
         return None
-    for short in sorted(AGENCIES, key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", text):
-            return AGENCIES[short]
+    for name in sorted(set(AGENCIES) | set(AGENCIES.values()), key=len, reverse=True):
+        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            return AGENCIES.get(name, name)
     return None
 
 
 def _person_case(names: str) -> str:
     """ANITA SNOW -> Anita Snow, JAMES O'CONNOR AND LISA WU -> James O'Connor and Lisa Wu."""
     if not _without_and(names).isupper():
-        return names.strip()
+        return " ".join(names.split())
     out = []
     for word in names.split():
         if word.lower() in ("and", "&"):
@@ -362,6 +372,8 @@ def _take_trailer(lines: list[str], furniture: list[tuple[int, str, str]]) -> tu
             break
         if END_MARK.match(text):
             furniture.append((i, text, Exclusion.END_MARK))
+        elif CONTRIBUTED.match(text):
+            furniture.append((i, text, Exclusion.CREDIT))
         elif REPORTING.match(text):
             furniture.append((i, text, Exclusion.CREDIT))
             if m := re.search(r"Reporting by ([^;)]+)", text):

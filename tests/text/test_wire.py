@@ -175,9 +175,25 @@ def test_not_a_dateline(line: str) -> None:
         ("By SEAN O'MALLEY and JO WU", "Sean O'Malley and Jo Wu", None),
         ("By TOM BRANDT c.2000 The Lakeside Courier", "Tom Brandt", "The Lakeside Courier"),
         ("By TOM BRANDT\nc.2000 N.Y. Times News Service", "Tom Brandt", "New York Times News Service"),
+        ("By ANNE LEROY Associated Press", "Anne Leroy", "Associated Press"),
+        ("By ANNE LEROY\nThe Canadian Press", "Anne Leroy", "The Canadian Press"),
+        ("By Jonas Berg and Mira Holt", "Jonas Berg and Mira Holt", None),
     ],
 )
 def test_bylines_and_credits(byline: str, author: str, publisher: str | None) -> None:
     wire = read_wire(f"A headline\n{byline}\nLONDON _ The story starts here.\n")
     assert (wire.author, wire.publisher) == (author, publisher)
     assert wire.title == "A headline"
+
+
+def test_a_contributor_line_ends_the_story_as_a_credit() -> None:
+    raw = (
+        "Heat strains the grid\n\nPHOENIX (AP) — Utilities asked customers to save power on Wednesday.\n\n"
+        "Temperatures were forecast to ease.\n\nAssociated Press writer Tom Vance in Las Vegas contributed to this report.\n"
+    )
+    cleaned = clean(raw, "S1")
+    assert [b.text for b in cleaned.blocks] == [
+        "Utilities asked customers to save power on Wednesday.",
+        "Temperatures were forecast to ease.",
+    ]
+    assert [e.reason for e in cleaned.excluded] == ["title", "credit"]

@@ -10,6 +10,7 @@ Run from the repository root (not part of the default test run):
 
     python tests/benchmarks/wire/score_wire.py            # Markdown table
     python tests/benchmarks/wire/score_wire.py --json     # one JSON object per story
+    python tests/benchmarks/wire/score_wire.py --stories tests/benchmarks/wire/heldout
 
 Each story goes through the same reading, clean-up and settling a build uses
 (``load_source``), so the title fallback and the metadata are scored too.
@@ -180,10 +181,10 @@ def score(name: str, source: Any, gold: dict[str, Any]) -> Score:
     return result
 
 
-def run() -> list[Score]:
+def run(stories: Path = STORIES) -> list[Score]:
     load = loader()
     results = []
-    for path in sorted(STORIES.glob("*.txt")):
+    for path in sorted(stories.glob("*.txt")):
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         results.append(score(path.stem, load(path), gold))
     return results
@@ -231,8 +232,9 @@ def table(results: list[Score]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="one JSON object per story")
+    parser.add_argument("--stories", type=Path, default=STORIES, help="folder of stories with gold (default: stories/)")
     args = parser.parse_args()
-    results = run()
+    results = run(args.stories)
     if args.json:
         for r in results:
             print(json.dumps(r.__dict__, ensure_ascii=False))
