@@ -245,11 +245,13 @@ class Source:
         title = self.title or self.rel
         if len(title) <= 60:
             return title
-        cut = title[:58]
-        # A word is never cut: back up to the last space, unless one word fills the line.
-        if " " in cut and not title[58:59].isspace():
-            cut = cut.rsplit(" ", 1)[0]
-        return cut.rstrip(" ,;:–—-") + "…"
+        words = title[:59].split()
+        # A word is never cut (unless one word fills the line), and a heading does not end on "to" or "the".
+        if len(words) > 1 and not title[59:60].isspace():
+            words.pop()
+        while len(words) > 1 and words[-1].islower() and len(words[-1]) <= 3:
+            words.pop()
+        return " ".join(words).rstrip(",;:–—-") + "…"
 
 
 # --- theming ----------------------------------------------------------------
