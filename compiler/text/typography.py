@@ -26,19 +26,28 @@ _QUOTES = {
 APOSTROPHE = "’"
 _OPENS_AFTER = "([{—–-/“‘„«‚ \t\n"
 
+_MARKUP = re.compile(r"(<[A-Za-z!/][^<>]*>)")
 _SPACED_DASH = re.compile(r"(?<=\S) ?---? ?(?=\S)")
 _NUMBER_RANGE = re.compile(r"(?<=\d)--(?=\d)")
 
 
 def typographic(text: str, language: str = "en") -> str:
-    """``text`` with TeX and straight quotes made typographic and ``--`` made a dash."""
+    """``text`` with TeX and straight quotes made typographic and ``--`` made a dash.
+
+    Markup quoted in the text (``<object data="...">``, ``<!-- -->``) is code, not prose: it is left as written.
+    """
     if not any(mark in text for mark in ("``", "''", '"', "'", "--")):
         return text
+    text = _dashes(text)
+    parts = _MARKUP.split(text)
+    return "".join(part if _MARKUP.fullmatch(part) else _quotes(part, language) for part in parts)
+
+
+def _quotes(text: str, language: str) -> str:
     od, cd, os_, cs = _QUOTES.get(language.split("-")[0].lower(), _QUOTES["en"])
     if "``" in text:
         text = text.replace("``", od).replace("''", cd)
         text = re.sub(r"(?:(?<=^)|(?<=[\s(\[“„«—]))`(?=\w)", os_, text)
-    text = _dashes(text)
     text = _straight(text, '"', od, cd)
     return _singles(text, os_, cs)
 

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from briefpack.model import Exclusion
+from briefpack.text.knowledge import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 # Agencies and news services by the short names they sign with; the full name is the publisher.
 AGENCIES = {
@@ -65,7 +66,9 @@ _SERVICE_NAMES = {"N.Y. Times News Service": "New York Times News Service"}
 
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _DASH = r"(?:_|--|—|–|-)"
-_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_MONTH_DAY = (
+    r"(?:" + "|".join(sorted(MONTH_NAMES + tuple(MONTH_ABBREVIATIONS), key=len, reverse=True)) + r")\.?\s+\d{1,2}"
+)
 # A place in capitals: WASHINGTON, SANTA FE, ST. LOUIS, UNITED NATIONS, PORT-AU-PRINCE.
 _CAPS_PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}"
 _REGION = r"[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}"
@@ -152,7 +155,9 @@ def read_wire(raw: str) -> Wire:
     trailer_author, trailer_credit = _take_trailer(lines, furniture)
     _take_instructions(lines, furniture)
     # The paper that wrote the story, then the service or agency that carried it.
-    credits = sorted(header.credits + ([trailer_credit] if trailer_credit else []), key=lambda c: c.endswith("Service"))
+    credits = sorted(
+        header.credits + ((trailer_credit,) if trailer_credit else ()), key=lambda c: c.endswith("Service")
+    )
     agency = AGENCIES[dateline.agency] if dateline and dateline.agency else None
     furniture.sort(key=lambda item: item[0])
     return Wire(
@@ -170,13 +175,15 @@ def read_wire(raw: str) -> Wire:
 class _Header:
     title: str | None
     author: str | None
-    credits: list[str]
+    credits: tuple[str, ...]  # credit holders, in reading order
     role_agency: str | None  # the agency a byline's title names
 
 
 def _take_header(lines: list[str], end: int, furniture: list[tuple[int, str, Exclusion]], *, dated: bool) -> _Header:
     """Take slugs, notes, bylines and credits above the dateline; the line left over is the headline."""
-    author, role_agency, credits, headline = None, None, [], []
+    author, role_agency = None, None
+    credits: list[str] = []
+    headline: list[int] = []
     for i in range(end):
         text = lines[i].strip()
         if not text:
@@ -197,7 +204,7 @@ def _take_header(lines: list[str], end: int, furniture: list[tuple[int, str, Exc
         furniture.append((headline[0], title, Exclusion.TITLE))
         for i in headline:
             lines[i] = ""
-    return _Header(title, author, credits, role_agency)
+    return _Header(title, author, tuple(credits), role_agency)
 
 
 def _take_dateline(lines: list[str], i: int, match: re.Match[str]) -> tuple[Dateline, str | None]:
@@ -233,8 +240,8 @@ def _find_dateline(lines: list[str]) -> tuple[int, re.Match[str]] | None:
 # Capitalised labels that open a paragraph the way a place opens a dateline.
 _LABELS = frozenset(
     """NOTE NOTES UPDATE UPDATED BREAKING WARNING CORRECTION CORRECTIONS SUMMARY EXCLUSIVE ANALYSIS
-    OPINION EDITORIAL COMMENT URGENT FLASH BULLETIN ADVISORY PHOTO PHOTOS VIDEO UPDATE WATCH LIVE
-    DEVELOPING REVIEW PREVIEW FACTBOX FACTBOX EXPLAINER INTERVIEW TRANSCRIPT""".split()
+    OPINION EDITORIAL COMMENT URGENT FLASH BULLETIN ADVISORY PHOTO PHOTOS VIDEO WATCH LIVE
+    DEVELOPING REVIEW PREVIEW FACTBOX EXPLAINER INTERVIEW TRANSCRIPT""".split()
 )
 
 

@@ -65,6 +65,8 @@ def test_clean_keeps_a_tally_as_lines() -> None:
     )
     texts = [b.text for b in clean(raw, "S1").blocks]
     # The tally keeps its lines, with the sentence that introduces it.
-    assert texts[0].endswith("went down:\nNORTH DISTRICT:\nDead: 31\nMissing: 12\nSOUTH DISTRICT:\nDead: 19\nMissing: 4")
+    assert texts[0].endswith(
+        "went down:\nNORTH DISTRICT:\nDead: 31\nMissing: 12\nSOUTH DISTRICT:\nDead: 19\nMissing: 4"
+    )
     assert texts[0].startswith("The government released the toll")
     assert texts[1].startswith("Relief workers said")

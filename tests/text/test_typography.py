@@ -39,6 +39,7 @@ def test_quotes_follow_the_language() -> None:
         "“Already typographic,” she said — twice.",
         "A well-known, state-owned firm.",
         "<!-- a comment -->",
+        'Markup quoted as text: <object data="file:///x"></object> stays as written.',
     ],
 )
 def test_leaves_alone(text: str) -> None:
