@@ -26,7 +26,7 @@ _QUOTES = {
 APOSTROPHE = "’"
 _OPENS_AFTER = "([{—–-/“‘„«‚ \t\n"
 
-_MARKUP = re.compile(r"(<[A-Za-z!/][^<>]*>)")
+_MARKUP = re.compile(r"<[A-Za-z!/][^<>]*>")
 _SPACED_DASH = re.compile(r"(?<=\S) ?---? ?(?=\S)")
 _NUMBER_RANGE = re.compile(r"(?<=\d)--(?=\d)")
 
@@ -34,13 +34,12 @@ _NUMBER_RANGE = re.compile(r"(?<=\d)--(?=\d)")
 def typographic(text: str, language: str = "en") -> str:
     """``text`` with TeX and straight quotes made typographic and ``--`` made a dash.
 
-    Markup quoted in the text (``<object data="...">``, ``<!-- -->``) is code, not prose: it is left as written.
+    A paragraph that quotes markup (``<object data="...">``, ``<style>url("...")</style>``)
+    is about code, where a straight quote is syntax: it is left as written.
     """
-    if not any(mark in text for mark in ("``", "''", '"', "'", "--")):
+    if not any(mark in text for mark in ("``", "''", '"', "'", "--")) or _MARKUP.search(text):
         return text
-    text = _dashes(text)
-    parts = _MARKUP.split(text)
-    return "".join(part if _MARKUP.fullmatch(part) else _quotes(part, language) for part in parts)
+    return _quotes(_dashes(text), language)
 
 
 def _quotes(text: str, language: str) -> str:

@@ -40,6 +40,7 @@ def test_quotes_follow_the_language() -> None:
         "A well-known, state-owned firm.",
         "<!-- a comment -->",
         'Markup quoted as text: <object data="file:///x"></object> stays as written.',
+        'Code: <style>@import url("file:///x");</style> -- as written.',
     ],
 )
 def test_leaves_alone(text: str) -> None:
