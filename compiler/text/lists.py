@@ -111,10 +111,10 @@ def attach_lists(paras: list[str]) -> list[str]:
 
     Themed and cited apart, a tally would lose the sentence that says what it counts.
     """
-    out: list[str] = []
+    groups: list[list[str]] = []
     for para in paras:
-        if out and "\n" in para and (out[-1].endswith(":") or "\n" in out[-1]):
-            out[-1] += "\n" + para
+        if groups and "\n" in para and (groups[-1][-1].endswith(":") or "\n" in groups[-1][-1]):
+            groups[-1].append(para)
         else:
-            out.append(para)
-    return out
+            groups.append([para])
+    return ["\n".join(group) for group in groups]

@@ -28,6 +28,7 @@ _OPENS_AFTER = "([{—–-/“‘„«‚ \t\n"
 
 _MARKUP = re.compile(r"<[A-Za-z!/][^<>]*>")
 _SPACED_DASH = re.compile(r"(?<=\S) ?---? ?(?=\S)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])'(?!\w)")
 _NUMBER_RANGE = re.compile(r"(?<=\d)--(?=\d)")
 
 
@@ -80,6 +81,9 @@ def _singles(text: str, opening: str, closing: str) -> str:
     """Apostrophes, and single quotes that open after a space and close later."""
     if "'" not in text:
         return text
+    # The last quote that could close one (after a letter or a stop, before a non-letter): found once, so linear.
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    last_closer = closers[-1] if closers else -1
     out = []
     inside = False
     for i, char in enumerate(text):
@@ -88,7 +92,7 @@ def _singles(text: str, opening: str, closing: str) -> str:
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if not inside and before in _OPENS_AFTER and after.isalpha() and _closes_later(text, i + 1):
+        if not inside and before in _OPENS_AFTER and after.isalpha() and last_closer > i:
             out.append(opening)
             inside = True
         elif inside and not after.isalnum():
@@ -97,8 +101,3 @@ def _singles(text: str, opening: str, closing: str) -> str:
         else:
             out.append(APOSTROPHE)
     return "".join(out)
-
-
-def _closes_later(text: str, start: int) -> bool:
-    """A single quote opening at ``start`` has a closing one later: after a letter, before a non-letter."""
-    return bool(re.search(r"(?<=[\w.,!?])'(?!\w)", text[start:]))
