@@ -90,13 +90,16 @@ EDITOR_NOTE = re.compile(
 )
 _CAPS_NAME = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}"
 _PERSON = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|van|von|bin|al)){1,3}"
-_AGENCY_NAMES = "|".join(re.escape(a) for a in sorted(set(AGENCIES) | set(AGENCIES.values()), key=len, reverse=True))
+# Short and full names, longest first, so "Associated Press" is found before "AP".
+_AGENCY_NAMES_LONGEST_FIRST = tuple(sorted(set(AGENCIES) | set(AGENCIES.values()), key=len, reverse=True))
+_AGENCY_NAMES = "|".join(re.escape(a) for a in _AGENCY_NAMES_LONGEST_FIRST)
 BYLINE = re.compile(
     r"^By\s+(?P<names>" + _CAPS_NAME + r"(?:\s+(?:and|AND|&)\s+" + _CAPS_NAME + r")*"
     r"|" + _PERSON + r"(?:\s*(?:,|and|&)\s+" + _PERSON + r")*)"
     r"(?:\s*,\s*(?P<role>[^,]{3,60}?)|\s+(?P<org>(?:The\s+)?(?:" + _AGENCY_NAMES + r")))?"
     r"(?:\s+(?P<credit>c\.\s?\d{4}\s+.+))?\s*$"
 )
+_AGENCY_IN = re.compile(r"(?<!\w)(?:" + _AGENCY_NAMES + r")(?!\w)")
 AGENCY_LINE = re.compile(r"^(?:The\s+)?(?:" + _AGENCY_NAMES + r")$")
 CONTRIBUTED = re.compile(
     r"^(?:[A-Z][\w.'’ -]{0,80}\s)?(?:writers?|reporters?|correspondents?)?\b.{0,120}"
@@ -338,9 +341,8 @@ def _agency_in(text: str | None) -> str | None:
     """The agency a byline's title names: "Associated Press Writer", "AP Science Writer", "The Canadian Press"."""
     if not text:
         return None
-    for name in sorted(set(AGENCIES) | set(AGENCIES.values()), key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-            return AGENCIES.get(name, name)
+    if m := _AGENCY_IN.search(text):
+        return AGENCIES.get(m.group(0), m.group(0))
     return None
 
 
