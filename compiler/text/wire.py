@@ -81,8 +81,13 @@ DATELINE = re.compile(
     r"\s*" + _DASH + r"(?=\s|$)\s*"
 )
 
-CODE = re.compile(r"&[A-Z][A-Za-z0-9]{1,3};")
-SLUG = re.compile(r"^(?:BC|AM|PM|BN|AP)-[\w&'’.-]+(?:[ -][\w&'’.-]+)*(?:,\s*[\w -]+)*(?:,\s*\d{3,4})?$")
+# Typesetting codes are two capitals ("&QL;", "&UR;") or a control code ("&Cx1f;"); "&Auml;" or "&GT;"
+# is an HTML entity left in a text, not a code.
+CODE = re.compile(r"&(?!GT;|LT;)[A-Z]{2};|&Cx[0-9a-f]{2};")
+# A slug names the story for editors: "BC-Malawi-Dam Collapse,0398" (with its word count), "BC-BUDGET-NYT".
+SLUG = re.compile(
+    r"^(?:BC|AM|PM|BN)-[\w&'’.]+(?:-[\w&'’. ]+)*(?:,\s*[\w -]+?)*,\s*\d{3,4}$|^(?:BC|AM|PM|BN)-[A-Z0-9&]+(?:-[A-Z0-9&]+)+$"
+)
 EDITOR_NOTE = re.compile(
     r"^(?:Eds?:\s|EDITORS?['’]?S? NOTE\b|\((?:ATTN|EDS?|EDITORS?|FOR USE|ADV|ART ADV|OPTIONAL|END OPTIONAL|"
     r"STORY CAN END|MORE|CORRECTS|UPDATES|RECASTS|WITH)\b.*\)$)",

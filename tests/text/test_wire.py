@@ -197,3 +197,13 @@ def test_a_contributor_line_ends_the_story_as_a_credit() -> None:
         "Temperatures were forecast to ease.",
     ]
     assert [e.reason for e in cleaned.excluded] == ["title", "credit"]
+
+
+def test_a_line_opening_like_a_slug_is_not_one() -> None:
+    raw = "Air quality\n\nPM-10 levels rose sharply in March.\n\nThe city issued a warning.\n"
+    assert read_wire(raw).text == raw
+
+
+def test_html_entities_are_not_wire_codes() -> None:
+    raw = "M&Auml;RKTE &GT; Prices\n\nThe index rose on Monday.\n"
+    assert read_wire(raw).text == raw
