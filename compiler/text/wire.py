@@ -245,11 +245,13 @@ def _find_dateline(lines: list[str]) -> tuple[int, re.Match[str]] | None:
     return None
 
 
-# Capitalised labels that open a paragraph the way a place opens a dateline.
+# Capitalised words of labels and section heads that open a paragraph the way a place opens a dateline.
 _LABELS = frozenset(
     """NOTE NOTES UPDATE UPDATED BREAKING WARNING CORRECTION CORRECTIONS SUMMARY EXCLUSIVE ANALYSIS
     OPINION EDITORIAL COMMENT URGENT FLASH BULLETIN ADVISORY PHOTO PHOTOS VIDEO WATCH LIVE
-    DEVELOPING REVIEW PREVIEW FACTBOX EXPLAINER INTERVIEW TRANSCRIPT""".split()
+    DEVELOPING REVIEW PREVIEW FACTBOX EXPLAINER INTERVIEW TRANSCRIPT EXECUTIVE KEY FINDINGS
+    BACKGROUND INTRODUCTION CONCLUSION CONCLUSIONS METHODOLOGY METHOD OVERVIEW RECOMMENDATIONS
+    CONTEXT ABSTRACT SCOPE PURPOSE ISSUE ISSUES QUESTION ANSWER RESULTS DISCUSSION""".split()
 )
 
 
@@ -261,7 +263,7 @@ def _real_dateline(match: re.Match[str], line: str) -> bool:
     """
     place = match.group("place")
     if place is not None:
-        if sum(c.isalpha() for c in place) < 3 or place in _LABELS:
+        if sum(c.isalpha() for c in place) < 3 or any(word in _LABELS for word in re.split(r"[ -]", place)):
             return False
         dash = match.group(0).rstrip()[-1]
         bare = not (match.group("agency") or match.group("region") or match.group("date"))

@@ -158,6 +158,8 @@ def test_dateline_forms(line: str, place: str, agency: str | None) -> None:
     [
         "NOTE - This covers one quarter.",
         "UPDATE — The figures were revised.",
+        "EXECUTIVE SUMMARY — The review finds three gaps.",
+        "KEY FINDINGS -- Costs rose.",
         "US - China trade rose.",
         "NATO forces said on Monday that the talks - now in a third week - went on.",
     ],
