@@ -9,6 +9,20 @@ from pathlib import Path
 import click
 
 from briefpack.cli.app import OUT_HELP, cli, pack_paths, user_errors
+from briefpack.model import Source
+
+
+def kept_out_line(sources: tuple[Source, ...]) -> str:
+    """How much clean-up kept out of the chapters, by reason: nothing leaves silently."""
+    from briefpack.readers.settle import kept_out
+
+    tally = kept_out(sources)
+    if not tally:
+        return "kept out: nothing"
+    blocks = sum(n for n, _ in tally.values())
+    words = sum(w for _, w in tally.values())
+    reasons = ", ".join(f"{reason} {n}" for reason, (n, _) in tally.items())
+    return f"kept out: {blocks} blocks, {words} words ({reasons})"
 
 
 @cli.command()
@@ -52,6 +66,7 @@ def build(manifest: Path | None, out_dir: Path | None, quiet: bool, force: bool,
                        + (f", {len(chapter.see_also)} see-also" if chapter.see_also else ""))
         click.echo(f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
                    f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}")
+        click.echo(f"  {kept_out_line(pack.sources)}; `briefpack explain --excluded` lists them")
     if strict:
         _fail_on(list(pack.warnings))
     for warning in pack.warnings:

@@ -12,7 +12,7 @@ import click
 
 from briefpack.cli.app import cli, matching_id, pack_paths, user_errors
 from briefpack.errors import BriefpackError
-from briefpack.model import Pack, Paragraph
+from briefpack.model import Pack, Paragraph, Source
 
 
 @cli.command()
@@ -22,9 +22,11 @@ from briefpack.model import Pack, Paragraph
 @click.option("--unscored", is_flag=True, help="Only the paragraphs no theme's rule matched.")
 @click.option("--terms", is_flag=True, help="A table of every rule: paragraphs and sources it matched.")
 @click.option("--key-points", "key_points", is_flag=True, help="Each chapter's key points and their scores.")
+@click.option("--excluded", "only_excluded", is_flag=True,
+              help="Only what clean-up kept out of the chapters, in full, with each reason's meaning.")
 @user_errors
 def explain(manifest: Path | None, source_id: str | None, theme_id: str | None, unscored: bool, terms: bool,
-            key_points: bool) -> None:
+            key_points: bool, only_excluded: bool) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
@@ -39,7 +41,9 @@ def explain(manifest: Path | None, source_id: str | None, theme_id: str | None, 
     theme_ids = [t.id for t in pack.manifest.themes]
     if theme_id is not None and theme_id not in theme_ids:
         raise BriefpackError(f"no theme '{theme_id}' (themes are {', '.join(theme_ids)})", path=manifest)
-    if terms:
+    if only_excluded:
+        _excluded(pack.sources, source_id)
+    elif terms:
         _terms(pack)
     elif key_points:
         _key_points(pack, theme_id)
@@ -136,6 +140,21 @@ def _explain_timeline(pack: Pack, source_id: str | None) -> None:
         event = left.event
         click.echo(f"  left out ({left.reason}): {'/'.join(event.sources)}  "
                    f"{event_label(event.date, event.mod, event.end)}  “{_short(event.text)}”")
+
+
+def _excluded(sources: tuple[Source, ...], source_id: str | None) -> None:
+    """Every kept-out block in full, grouped by source, each with its reason and what the reason means."""
+    from briefpack.cli.build import kept_out_line
+
+    chosen = tuple(s for s in sources if source_id in (None, s.id))
+    for source in chosen:
+        if not source.excluded:
+            continue
+        click.secho(f"{source.id}  {source.rel}  {source.title or ''}", bold=True)
+        for x in source.excluded:
+            click.echo(f"  {x.reason} — {x.reason.meaning}")
+            click.echo(f"    “{' '.join(x.text.split())}”")
+    click.echo(kept_out_line(chosen))
 
 
 def _short(text: str, limit: int = 90) -> str:

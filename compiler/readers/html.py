@@ -32,7 +32,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
-from briefpack.model import Excluded, Reading
+from briefpack.model import Excluded, Exclusion, Reading
 from briefpack.readers.page_meta import PageMeta, page_meta
 from briefpack.text.metadata import latest_full_date
 from briefpack.text.shapes import COPYRIGHT, byline_name
@@ -372,7 +372,7 @@ class _Page:
                 merged[-1][1].append(run.shown)
             else:
                 merged.append((reason, [run.shown]))
-        found = [Excluded("", " · ".join(texts), reason) for reason, texts in merged]
+        found = [Excluded("", " · ".join(texts), Exclusion(reason)) for reason, texts in merged]
         return found, byline, holder
 
 
