@@ -1,3 +1,3 @@
-from compiler.cli import main
+from briefpack.cli import main
 
 main()

@@ -5,14 +5,14 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from compiler.cache import CACHE_DIR, Cache, make_stamp, write_stamp
-from compiler.export import to_json
-from compiler.fonts import decoded_fonts
-from compiler.manifest import load_manifest
-from compiler.model import Pack
-from compiler.outputs import write_outputs
-from compiler.overlap import Overlap
-from compiler.progress import Progress, StageClock, StageTime, fan_out, silent
+from briefpack.cache import CACHE_DIR, Cache, make_stamp, write_stamp
+from briefpack.export import to_json
+from briefpack.layout.fonts import decoded_fonts
+from briefpack.manifest import load_manifest
+from briefpack.model import Pack
+from briefpack.outputs import write_outputs
+from briefpack.overlap import Overlap
+from briefpack.progress import Progress, StageClock, StageTime, fan_out, silent
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = s
     with Overlap(partial(_compile_view, manifest, cache), progress) as compiled, \
             Overlap(partial(decoded_fonts, manifest.layout, manifest.paper)) as fonts:
         report("starting WeasyPrint")
-        from compiler import render
+        from briefpack.layout import render
 
         decoded, font_stages = fonts.result()
         renderer = render.Renderer(manifest.layout, manifest.paper, decoded)
@@ -72,6 +72,6 @@ def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = s
 
 
 def _compile_view(manifest, cache, progress):
-    from compiler.stages import compile_view  # imported in the child, beside WeasyPrint's import in the parent
+    from briefpack.stages import compile_view  # imported in the child, beside WeasyPrint's import in the parent
 
     return compile_view(manifest, cache, progress)

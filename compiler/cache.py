@@ -32,18 +32,17 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from compiler import __version__
-from compiler.model import SourceSpec, ThemeSpec
+from briefpack import __version__
+from briefpack.model import SourceSpec, ThemeSpec
+from briefpack.paths import LAYOUTS, PACKAGE
 
-PACKAGE = Path(__file__).resolve().parent
-LAYOUTS = PACKAGE.parent / "layouts"
 CACHE_DIR = ".cache"
 # The module whose imports define each stage's code. "date" starts at the
 # timeline because it builds the text the tagger reads.
 STAGE_MODULES = {
-    "clean": "compiler.sources",
-    "theme": "compiler.theme",
-    "date": "compiler.timeline",
+    "clean": "briefpack.readers.settle",
+    "theme": "briefpack.analysis.theme",
+    "date": "briefpack.dating.timeline",
 }
 
 # The libraries that decide the pages as much as the layout files do: an upgrade re-renders.
@@ -92,7 +91,7 @@ _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*
 def _imported(path: Path, name: str) -> set[str]:
     """The compiler modules ``path`` imports, absolute or relative; a text scan, ten times faster than ast."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    found = set()
+    found: set[str] = set()
     for match in _IMPORT.finditer(path.read_text(encoding="utf-8")):
         module, names, plain = match.groups()
         if plain is not None:
@@ -106,16 +105,16 @@ def _imported(path: Path, name: str) -> set[str]:
         found.add(base)
         found.update(f"{base}.{part.split()[0]}" for part in names.strip("()").replace("\n", " ").split(",")
                      if part.strip())
-    return {n for n in found if n == "compiler" or n.startswith("compiler.")}
+    return {n for n in found if n == "briefpack" or n.startswith("briefpack.")}
 
 
 def stage_modules(stage: str) -> dict[str, Path]:
     """Every compiler module the stage's module imports, directly or not, with the package itself."""
     seen: dict[str, Path] = {}
-    pending = [STAGE_MODULES[stage], "compiler"]
+    pending = [STAGE_MODULES[stage], "briefpack"]
     while pending:
         name = pending.pop()
-        path = _module_path(name) if name != "compiler" else PACKAGE / "__init__.py"
+        path = _module_path(name) if name != "briefpack" else PACKAGE / "__init__.py"
         if name in seen or path is None:
             continue
         seen[name] = path

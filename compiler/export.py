@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from compiler import __version__
-from compiler.model import Pack
+from briefpack import __version__
+from briefpack.model import Pack
 
 
 def pack_to_dict(pack: Pack, pages: int) -> dict:

@@ -7,7 +7,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+
+
+class Choice(str, Enum):
+    """A closed set of manifest words: compares, hashes, prints and serialises as its word."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class SourceFormat(Choice):
+    TXT = "txt"
+    MD = "md"
+    HTML = "html"
+    PDF = "pdf"
+
+
+class PdfVariant(Choice):
+    UA = "ua"  # tagged PDF/UA-1
+    A3B = "a3b"  # PDF/A-3b with the sources and the JSON export attached
 
 
 # --- the manifest ---------------------------------------------------------
@@ -37,7 +57,7 @@ class SourceSpec:
     id: str
     path: Path  # absolute
     rel: str  # as written in the manifest, relative to it
-    format: str  # txt, md, html or pdf
+    format: SourceFormat
     title: str | None = None
     author: str | None = None
     publisher: str | None = None
@@ -81,7 +101,7 @@ class Manifest:
     fallback: str  # id of the chapter that takes paragraphs no theme claims
     layout: str = "default"
     paper: str = "A4"
-    pdf_variant: str = "ua"  # ua (tagged, PDF/UA-1) or a3b (PDF/A-3b)
+    pdf_variant: PdfVariant = PdfVariant.UA
     day_first: bool = True
     actors: tuple[str, ...] = ()
     recipients: tuple[Recipient, ...] = ()

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from compiler.errors import BriefpackError
+from briefpack.errors import BriefpackError
 
 LOCK_TIMEOUT = 120.0  # seconds; longer than any real build's writing phase takes
 _LOCK_POLL = 0.1
@@ -143,8 +143,8 @@ def _signals_held() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        for number in dict.fromkeys(caught):
-            signal.raise_signal(number)
+        for caught_number in dict.fromkeys(caught):
+            signal.raise_signal(caught_number)
 
 
 def _umask() -> int:

@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from compiler.progress import Progress, StageClock, StageTime, fan_out, silent
+from briefpack.progress import Progress, StageClock, StageTime, fan_out, silent
 
 T = TypeVar("T")
 
@@ -100,9 +100,9 @@ def _run_child(work: Callable[[Progress], T], fd: int) -> None:
             clock = StageClock()
             forward = _Forward(stream)
             try:
-                message = ("result", (work(fan_out(clock, forward)), tuple(clock.stop())))
+                message: tuple[str, object] = ("result", (work(fan_out(clock, forward)), tuple(clock.stop())))
                 forward.flush()
-            except BaseException as error:  # noqa: BLE001 - every failure goes to the parent, which raises it
+            except BaseException as error:
                 message = ("error", _portable(error))
             stream.write(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
         status = 0
@@ -141,12 +141,12 @@ class _Forward:
 
 def _portable(error: BaseException) -> BaseException:
     """``error`` as the parent can unpickle it, with the child's traceback as a note where it is a bug."""
-    from compiler.errors import BriefpackError
+    from briefpack.errors import BriefpackError
 
     if not isinstance(error, BriefpackError) and hasattr(error, "add_note"):
         error.add_note("in the build's forked stages:\n" + "".join(traceback.format_exception(error)).rstrip())
     try:
         pickle.loads(pickle.dumps(error))
-    except Exception:  # noqa: BLE001 - an exception type pickle cannot rebuild
+    except Exception:
         return RuntimeError(f"{type(error).__name__}: {error}")
     return error

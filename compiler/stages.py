@@ -6,30 +6,33 @@ what it runs.
 """
 from __future__ import annotations
 
-from compiler.cache import Cache
-from compiler.glossary import build_glossary
-from compiler.model import Manifest, Pack
-from compiler.progress import Progress, silent
-from compiler.sources import load_source
-from compiler.theme import theme_source, theme_sources
-from compiler.timeline import build_timeline, tag_source
-from compiler.view import View, build_view, stylesheet
+from functools import partial
+
+from briefpack.analysis.glossary import build_glossary
+from briefpack.analysis.theme import theme_source, theme_sources
+from briefpack.cache import Cache
+from briefpack.dating.timeline import build_timeline, tag_source
+from briefpack.layout.view import View, build_view, stylesheet
+from briefpack.model import Manifest, Pack, Source
+from briefpack.progress import Progress, silent
+from briefpack.readers.settle import load_source
 
 
 def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache | None = None) -> Pack:
     """Everything up to the rendered page: pure but for reading the sources (and the cache, if given)."""
     cache = cache or Cache(None)
     warnings: list[str] = []
-    sources, clean_keys = [], {}
+    loaded: list[Source] = []
+    clean_keys: dict[str, str] = {}
     total = len(manifest.sources)
     for done, spec in enumerate(manifest.sources):
         progress("reading and cleaning sources", done, total, "sources")
         clean_keys[spec.id] = cache.clean_key(spec, manifest.max_source_bytes)
         source, source_warnings = cache.get("clean", clean_keys[spec.id], spec.id,
-                                            lambda: load_source(spec, max_bytes=manifest.max_source_bytes))
-        sources.append(source)
+                                            partial(load_source, spec, max_bytes=manifest.max_source_bytes))
+        loaded.append(source)
         warnings.extend(source_warnings)
-    sources = tuple(sources)
+    sources = tuple(loaded)
 
     progress("theming paragraphs", 0, total, "sources")
 

@@ -12,15 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
+from harden_support import MINIMAL, TEXT, assert_one_error, error_lines, run, write_pack
 from pypdf import PdfWriter
 
-from compiler.errors import SourceError
-from compiler.manifest import MAX_NODES
-from compiler.model import SourceSpec
-from compiler.readers import read_source
-
-from harden_support import MINIMAL, TEXT, assert_one_error, error_lines, run, write_pack
-
+from briefpack.errors import SourceError
+from briefpack.manifest.checker import MAX_NODES
+from briefpack.model import SourceSpec
+from briefpack.readers import read_source
 
 
 def build(manifest: Path, tmp_path: Path):
@@ -255,7 +253,7 @@ def test_source_over_the_size_limit(tmp_path):
 
 
 def test_default_size_limit_is_20_mb(tmp_path):
-    from compiler.manifest import load_manifest
+    from briefpack.manifest import load_manifest
 
     assert load_manifest(write_pack(tmp_path)).max_source_bytes == 20 * 1024 * 1024
     manifest = write_pack(tmp_path, MINIMAL + "max_source_mb: 2\n")
@@ -291,7 +289,7 @@ def _spec(folder: Path, data: bytes, name: str = "a.txt", fmt: str = "txt") -> S
 
 
 def test_read_source_reads_utf8(tmp_path):
-    text, warnings = read_source(_spec(tmp_path, TEXT.encode()), max_bytes=1 << 20)
+    text, _warnings = read_source(_spec(tmp_path, TEXT.encode()), max_bytes=1 << 20)
     assert "Alpha met beta" in text
 
 
@@ -344,22 +342,47 @@ def test_disk_full_is_one_line_and_keeps_old_outputs(tmp_path, monkeypatch):
 
 
 def test_oserror_anywhere_is_one_line(tmp_path, monkeypatch):
-    import compiler.render
+    import briefpack.layout.render
 
     def unreadable(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", "/layouts/pack.html")
-    monkeypatch.setattr(compiler.render, "lay_out", unreadable)
+    monkeypatch.setattr(briefpack.layout.render, "lay_out", unreadable)
     result = build(write_pack(tmp_path), tmp_path)
     assert result.exit_code == 2
     assert error_lines(result) == ["error: /layouts/pack.html: Permission denied"]
 
 
-def test_a_real_bug_keeps_its_traceback(tmp_path, monkeypatch):
-    import compiler.render
+def test_a_real_bug_is_one_line_that_says_so_and_exit_1(tmp_path, monkeypatch):
+    import briefpack.layout.render
 
     def buggy(*args, **kwargs):
         raise ZeroDivisionError("a bug")
-    monkeypatch.setattr(compiler.render, "lay_out", buggy)
+    monkeypatch.setattr(briefpack.layout.render, "lay_out", buggy)
     result = build(write_pack(tmp_path), tmp_path)
+    assert result.exit_code == 1
+    [line] = error_lines(result)
+    assert "internal error in briefpack" in line and "ZeroDivisionError: a bug" in line and "--debug" in line
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_a_bug_with_its_traceback(tmp_path, monkeypatch):
+    import briefpack.layout.render
+
+    def buggy(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+    monkeypatch.setattr(briefpack.layout.render, "lay_out", buggy)
+    result = run("--debug", "build", write_pack(tmp_path), "--out", tmp_path / "out", "-q")
     assert isinstance(result.exception, ZeroDivisionError)
     assert result.exit_code == 1
+
+
+def test_a_missing_file_of_briefpack_itself_is_a_bug_not_a_user_error(tmp_path, monkeypatch):
+    import briefpack.layout.render
+    from briefpack.paths import LAYOUTS
+
+    def missing_template(*args, **kwargs):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(LAYOUTS / "pack.html"))
+    monkeypatch.setattr(briefpack.layout.render, "lay_out", missing_template)
+    result = build(write_pack(tmp_path), tmp_path)
+    assert result.exit_code == 1
+    assert "internal error in briefpack" in result.stderr

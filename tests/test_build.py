@@ -6,10 +6,10 @@ import re
 import shutil
 
 import pytest
+from conftest import CASES, ROOT
 from pypdf import PdfReader
 
-from compiler.build import build
-from conftest import CASES, ROOT
+from briefpack.build import build
 
 SEED_SENTENCES = {  # one known sentence from each seed, as a reader finds it in the PDF
     "S1": "Mayor of Bani Walid",

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler import cache as cache_module
-from compiler import render, view
-from compiler.build import build
-from compiler.cache import stage_modules
-from compiler.cli import cli
+from briefpack import cache as cache_module
+from briefpack.build import build
+from briefpack.cache import stage_modules
+from briefpack.cli import cli
+from briefpack.layout import render, view
 
 CASE = Path(__file__).parent / "cases" / "cache"
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +86,7 @@ def test_up_to_date_check_does_not_import_weasyprint(pack, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
     probe = ("import sys\n"
-             "from compiler.cli import cli\n"
+             "from briefpack.cli import cli\n"
              f"try:\n    cli(['build', {str(pack)!r}, '--out', {str(out)!r}])\n"
              "except SystemExit:\n    pass\n"
              "print('weasyprint imported' if 'weasyprint' in sys.modules else 'weasyprint not imported')\n")
@@ -156,23 +156,23 @@ def test_a_torn_entry_is_recomputed(pack, layouts, tmp_path):
 
 
 def test_each_stage_key_follows_the_modules_the_stage_runs():
-    assert {"compiler.sources", "compiler.clean", "compiler.readers"} <= set(stage_modules("clean"))
-    assert "compiler.timex" in stage_modules("date")
-    assert "compiler.theme" not in stage_modules("clean")
-    assert "compiler.clean" not in stage_modules("theme")
+    assert {"briefpack.readers.settle", "briefpack.text.clean", "briefpack.readers"} <= set(stage_modules("clean"))
+    assert "briefpack.dating.timex" in stage_modules("date")
+    assert "briefpack.analysis.theme" not in stage_modules("clean")
+    assert "briefpack.text.clean" not in stage_modules("theme")
 
 
 def test_imports_are_found_in_every_form(tmp_path):
     module = tmp_path / "stage.py"
-    module.write_text("from compiler import timex, model as m\n"
-                      "from compiler.clean import (\n    clean,\n    Cleaned,\n)\n"
-                      "import compiler.readers, json\n"
+    module.write_text("from briefpack.dating import timex, rules as r\n"
+                      "from briefpack.text.clean import (\n    clean,\n    Cleaned,\n)\n"
+                      "import briefpack.readers, json\n"
                       "from . import errors\n"
                       "from .glossary import build_glossary\n"
-                      "def later():\n    import compiler.export  # a lazy import counts too\n")
-    found = cache_module._imported(module, "compiler.stage")
-    assert {"compiler.timex", "compiler.model", "compiler.clean", "compiler.readers", "compiler.errors",
-            "compiler.glossary", "compiler.export"} <= found
+                      "def later():\n    import briefpack.export  # a lazy import counts too\n")
+    found = cache_module._imported(module, "briefpack.stage")
+    assert {"briefpack.dating.timex", "briefpack.dating.rules", "briefpack.text.clean", "briefpack.readers",
+            "briefpack.errors", "briefpack.glossary", "briefpack.export"} <= found
     assert "json" not in found
 
 

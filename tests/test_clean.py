@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compiler.clean import clean, latest_full_date
-from compiler.model import Cleaned, Footnote
-from compiler.readers import html_text, markdown_text
+from briefpack.model import Cleaned, Footnote
+from briefpack.readers.html import html_text
+from briefpack.readers.markdown import markdown_text
+from briefpack.text.clean import clean
+from briefpack.text.metadata import latest_full_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

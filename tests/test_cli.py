@@ -6,9 +6,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
-from compiler.cli import cli
 from conftest import CASES, ROOT
+
+from briefpack.cli import cli
 
 
 def run(*args: str, input: str | None = None):
@@ -89,6 +89,6 @@ def test_explain_rejects_an_unknown_source():
 
 
 def test_module_entry_point_runs():
-    result = subprocess.run([sys.executable, "-m", "compiler", "--version"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "briefpack", "--version"], capture_output=True, text=True,
                             cwd=ROOT)
     assert result.returncode == 0 and "briefpack" in result.stdout

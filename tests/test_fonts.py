@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from compiler.fetcher import SealedFetcher
-from compiler.fonts import decoded_fonts, woff2_digest
-from compiler.render import Renderer, lay_out, render_pdf
-from compiler.stages import compile_pack
-from compiler.manifest import load_manifest
-from compiler.view import LAYOUTS, font_files
+from briefpack.layout.fetcher import SealedFetcher
+from briefpack.layout.fonts import decoded_fonts, woff2_digest
+from briefpack.layout.render import Renderer, lay_out, render_pdf
+from briefpack.layout.view import LAYOUTS, font_files
+from briefpack.manifest import load_manifest
+from briefpack.stages import compile_pack
 
 CASE = Path(__file__).parent / "cases" / "cache"
 

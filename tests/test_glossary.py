@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from compiler.glossary import best_long_form, build_glossary
+from briefpack.analysis.glossary import best_long_form, build_glossary
 
 
 def test_schwartz_hearst_long_form_before_short_form():

@@ -6,17 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from compiler import timex
-from compiler.stages import compile_pack
-from compiler.manifest import load_manifest
-from compiler.model import Chapter, Event, Mention, Paragraph
-from compiler.theme import build_chapters, theme_sources
-from compiler.timeline import actors, build_timeline, common_names, merge, same_event, source_events
+from briefpack.analysis.theme import build_chapters, theme_sources
+from briefpack.dating import values
+from briefpack.dating.timeline import actors, build_timeline, common_names, merge, same_event, source_events
+from briefpack.manifest import load_manifest
+from briefpack.model import Chapter, Event, Mention, Paragraph
+from briefpack.stages import compile_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 import synth  # noqa: E402
-
 
 # --- the former implementations, kept here as the reference --------------------
 
@@ -46,7 +45,7 @@ def merge_pairwise(events: list[Event]) -> tuple[Event, ...]:
             first = merged[twin]
             merged[twin] = Event(date=first.date, mod=first.mod, precision=first.precision,
                                  text=first.text, mentions=first.mentions + event.mentions)
-    return tuple(sorted(merged, key=lambda e: timex.sort_key(e.date, e.mod)))
+    return tuple(sorted(merged, key=lambda e: values.sort_key(e.date, e.mod)))
 
 
 def timeline_by_scanning(sources, paragraphs, *, day_first) -> tuple[Event, ...]:
@@ -89,7 +88,7 @@ def test_synthetic_corpus_merges_reports_of_one_event(tmp_path):
 
 def test_merge_keeps_the_first_twin_and_order_of_mentions():
     def event(source: str, text: str, date: str = "2020-05-26") -> Event:
-        return Event(date=date, mod=None, precision=timex.precision(date), text=text,
+        return Event(date=date, mod=None, precision=values.precision(date), text=text,
                      mentions=(Mention(source, f"p-{source}-1", "russia"),))
 
     events = [event("S1", "Russia and Wagner moved jets to Jufra"),

@@ -12,11 +12,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 
-from compiler import cli as cli_module
-from compiler import stamp as stamp_module
-from compiler.errors import BriefpackError
-from compiler.mail import password_for, resolve_settings
-from compiler.model import SmtpSettings
+from briefpack import cli as cli_module
+from briefpack.distribution import stamp as stamp_module
+from briefpack.distribution.mail import password_for, resolve_settings
+from briefpack.errors import BriefpackError
+from briefpack.model import SmtpSettings
 
 CASE = Path(__file__).parent / "cases" / "distribution"
 ADDRESSES = ["ada@example.org", "lukasz@example.org", "grace@example.org", "filing@example.org"]

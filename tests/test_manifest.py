@@ -4,8 +4,8 @@ import textwrap
 
 import pytest
 
-from compiler.errors import BriefpackError, ManifestError
-from compiler.manifest import load_manifest
+from briefpack.errors import BriefpackError, ManifestError
+from briefpack.manifest import load_manifest
 
 TEXT = {"a.txt": "Some text.\n"}
 
@@ -42,7 +42,7 @@ def test_valid_manifest_is_read_into_typed_values(write_manifest):
     assert m.sources[0].published == "2021-03-02" and m.sources[0].format == "txt"
     assert m.sources[1].format == "md" and m.sources[1].rel == "b/c.md"
     water, money, other = m.themes
-    assert water.threshold == 2 and [(r.pattern, r.weight) for r in water.rules][0] == ("river", 1.0)
+    assert water.threshold == 2 and next((r.pattern, r.weight) for r in water.rules) == ("river", 1.0)
     assert any(r.regex for r in money.rules)
     assert other.id == "other" and other.rules == () and m.fallback == "other"
     assert m.layout == "default" and m.paper == "A4" and m.pdf_variant == "ua"

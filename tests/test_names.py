@@ -1,4 +1,6 @@
-from compiler.names import candidate_runs, find_names, initial, occurrences
+import itertools
+
+from briefpack.analysis.names import candidate_runs, find_names, initial, occurrences
 
 
 def test_multiword_names_count_once():
@@ -78,7 +80,7 @@ def test_occurrences_prefer_the_longest_name_and_never_overlap():
     found = occurrences(text, ["Haftar", "Khalifa Haftar"])
     assert [(o.name, text[o.start:o.end]) for o in found] == [
         ("Khalifa Haftar", "Khalifa Haftar"), ("Haftar", "Haftar"), ("Haftar", "Haftar")]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_occurrences_match_whole_words_only():

@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from harden_support import REPO, run, write_pack
 from pypdf import PdfReader
 
-import compiler.outputs
-from compiler.errors import BriefpackError
-from compiler.outputs import pack_lock, write_atomic, write_outputs
-
-from harden_support import REPO, run, write_pack
+import briefpack.outputs
+from briefpack.errors import BriefpackError
+from briefpack.outputs import pack_lock, write_atomic, write_outputs
 
 SUFFIXES = ("pdf", "html", "json")
 
@@ -67,7 +66,7 @@ def test_outputs_replaced_together_despite_ctrl_c(tmp_path, monkeypatch):
         if len(calls) == 1:
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)  # give the signal every chance to land mid-loop
-    monkeypatch.setattr(compiler.outputs.os, "replace", replace_then_interrupt)
+    monkeypatch.setattr(briefpack.outputs.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_outputs(tmp_path, "pack", files)
     assert len(calls) == 3
@@ -79,7 +78,7 @@ def test_failure_while_writing_parts_keeps_old_outputs(tmp_path, monkeypatch):
     files = {tmp_path / f"pack.{s}": f"new {s}" for s in SUFFIXES}
     for path in files:
         path.write_text("old")
-    real = compiler.outputs._write_part
+    real = briefpack.outputs._write_part
     written = []
 
     def fail_on_third(path, data):
@@ -87,7 +86,7 @@ def test_failure_while_writing_parts_keeps_old_outputs(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device", str(path))
         written.append(path)
         return real(path, data)
-    monkeypatch.setattr(compiler.outputs, "_write_part", fail_on_third)
+    monkeypatch.setattr(briefpack.outputs, "_write_part", fail_on_third)
     with pytest.raises(BriefpackError, match="cannot write output: No space left on device"):
         write_outputs(tmp_path, "pack", files)
     assert all(p.read_text() == "old" for p in files)
@@ -139,7 +138,7 @@ def test_other_packs_do_not_wait(tmp_path):
 
 
 def _cli(*args) -> list[str]:
-    return [sys.executable, "-m", "compiler", *map(str, args)]
+    return [sys.executable, "-m", "briefpack", *map(str, args)]
 
 
 def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
@@ -158,16 +157,16 @@ def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
 # The child announces when WeasyPrint starts, so the signal lands mid-render, not before it.
 _ANNOUNCING_BUILD = """
 import sys
-import compiler.render
-from compiler.cli import cli
+import briefpack.layout.render
+from briefpack.cli import cli
 
-lay_out = compiler.render.lay_out
+lay_out = briefpack.layout.render.lay_out
 
 def announced(*args, **kwargs):
     print("RENDERING", flush=True)
     return lay_out(*args, **kwargs)
 
-compiler.render.lay_out = announced
+briefpack.layout.render.lay_out = announced
 cli(["build", sys.argv[1], "--out", sys.argv[2], "-q", "--force"], prog_name="briefpack")
 """
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler import overlap
-from compiler.build import build
-from compiler.cli import cli
-from compiler.errors import BriefpackError, ManifestError, SourceError
-from compiler.overlap import Overlap
+from briefpack import overlap
+from briefpack.build import build
+from briefpack.cli import cli
+from briefpack.errors import BriefpackError, ManifestError, SourceError
+from briefpack.overlap import Overlap
 
 CASE = Path(__file__).parent / "cases" / "cache"
 
@@ -94,10 +94,9 @@ def test_a_child_that_dies_is_an_error_not_a_hang():
 
 @needs_fork
 def test_a_parent_that_fails_first_leaves_no_child_behind():
-    with pytest.raises(KeyError):
-        with Overlap(counting) as work:
-            pid = work._pid
-            raise KeyError("the renderer failed")
+    with pytest.raises(KeyError), Overlap(counting) as work:
+        pid = work._pid
+        raise KeyError("the renderer failed")
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from compiler.build import build
-from compiler.render import attachment_name
+from briefpack.build import build
+from briefpack.layout.render import attachment_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"

@@ -8,12 +8,13 @@ import shutil
 from pathlib import Path
 
 import pikepdf
-import pytest
 import pydyf
+import pytest
 
-from compiler import pdfspeed, render
-from compiler.build import build
-from compiler.pdfspeed import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections, serialised_once
+from briefpack.build import build
+from briefpack.layout import pdfwrite as pdfspeed
+from briefpack.layout import render
+from briefpack.layout.pdfwrite import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections, serialised_once
 
 CASE = Path(__file__).parent / "cases" / "cache"
 

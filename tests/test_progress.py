@@ -10,9 +10,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from rich.console import Console
 
-from compiler.build import build
-from compiler.cli import cli
-from compiler.progress import StageClock, Terminal, fan_out
+from briefpack.build import build
+from briefpack.cli import cli
+from briefpack.progress import StageClock, Terminal, fan_out
 
 CASE = Path(__file__).parent / "cases" / "cache"
 

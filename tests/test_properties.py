@@ -1,7 +1,7 @@
 """Property-based tests (Hypothesis) for clean-up, the date tagger, the manifest loader and the fetcher.
 
 They state the documented contracts only, so they hold for any correct
-implementation of ``compiler.clean.clean`` and ``compiler.timex.tag``:
+implementation of ``briefpack.text.clean.clean`` and ``briefpack.dating.timex.tag``:
 neither ever raises, every expression's span lies inside the text and
 matches it, and clean-up never drops a sentence it did not list as excluded.
 """
@@ -11,17 +11,16 @@ import re
 import tempfile
 from pathlib import Path
 
+from harden_support import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compiler.clean import clean
-from compiler.errors import BriefpackError
-from compiler.fetcher import SealedFetcher
-from compiler.manifest import load_manifest
-from compiler.model import Cleaned, Manifest
-from compiler.timex import tag
-
-from harden_support import MINIMAL
+from briefpack.dating.timex import tag
+from briefpack.errors import BriefpackError
+from briefpack.layout.fetcher import SealedFetcher
+from briefpack.manifest import load_manifest
+from briefpack.model import Cleaned, Manifest
+from briefpack.text.clean import clean
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from compiler.build import build
-from compiler.stages import compile_pack
-from compiler.manifest import load_manifest
-from compiler.model import Footnote
-from compiler.render import anchor_pages, lay_out
-from compiler.view import View, build_view
+from briefpack.build import build
+from briefpack.layout.render import anchor_pages, lay_out
+from briefpack.layout.view import View, build_view
+from briefpack.manifest import load_manifest
+from briefpack.model import Footnote
+from briefpack.stages import compile_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"

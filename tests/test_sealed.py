@@ -16,14 +16,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from harden_support import CASES, run
 from pypdf import PdfReader
 
-import compiler.render
-from compiler.fetcher import MAX_DATA_URL_BYTES, SealedFetcher
-from compiler.render import render_standalone
-from compiler.view import LAYOUTS, environment
-
-from harden_support import CASES, run
+import briefpack.layout.render
+from briefpack.layout.fetcher import MAX_DATA_URL_BYTES, SealedFetcher
+from briefpack.layout.render import render_standalone
+from briefpack.layout.view import LAYOUTS, environment
 
 HOSTILE_URLS = ("file:///etc/passwd", "file:///dev/urandom", "http://127.0.0.1:9/x")
 LITERALS = [
@@ -61,7 +60,7 @@ def hostile(tmp_path_factory):
     shutil.copytree(CASES / "hostile", folder / "pack")
     SpyFetcher.instances.clear()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(compiler.render, "SealedFetcher", SpyFetcher)
+        patch.setattr(briefpack.layout.render, "SealedFetcher", SpyFetcher)
         result = run("build", folder / "pack" / "pack.yaml", "--out", folder / "out")
     assert result.exit_code == 0, result.stderr
     return folder / "out", result, SpyFetcher.instances

@@ -11,10 +11,10 @@ import pikepdf
 import pypdf
 import pytest
 
-from compiler.errors import BriefpackError, ManifestError
-from compiler.manifest import load_manifest
-from compiler.model import Recipient
-from compiler.stamp import Stamper, plan_copies, slug, stamp, stamp_text
+from briefpack.distribution.stamp import Stamper, plan_copies, slug, stamp, stamp_text
+from briefpack.errors import BriefpackError, ManifestError
+from briefpack.manifest import load_manifest
+from briefpack.model import Recipient
 
 CASE = Path(__file__).parent / "cases" / "distribution"
 

@@ -16,11 +16,11 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from compiler.stages import compile_pack
-from compiler.manifest import load_manifest
-from compiler.render import lay_out
-from compiler.view import LAYOUTS
-from compiler.stitch import with_total_from
+from briefpack.layout.join import with_total_from
+from briefpack.layout.render import lay_out
+from briefpack.layout.view import LAYOUTS
+from briefpack.manifest import load_manifest
+from briefpack.stages import compile_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"
@@ -106,7 +106,7 @@ def test_pages_of_different_sizes_cannot_be_joined():
 
 
 def test_when_the_join_cannot_vouch_for_a_page_the_whole_pack_is_laid_out_again(monkeypatch):
-    monkeypatch.setattr("compiler.stitch.with_total_from", lambda page, stand_in: None)
+    monkeypatch.setattr("briefpack.layout.join.with_total_from", lambda page, stand_in: None)
     layout = lay_out(compile_pack(load_manifest(VISUAL)))
     assert layout.passes == ("body", "back matter", "whole")
     assert page_texts(layout.document.write_pdf()) == page_texts(in_one_pass(layout.html))

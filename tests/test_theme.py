@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from compiler.model import Block, Rule, Source, ThemeSpec
-from compiler.theme import score, theme_block, theme_sources
+from briefpack.analysis.theme import score, theme_block, theme_sources
+from briefpack.model import Block, Rule, Source, ThemeSpec
 
 RIVERS = ThemeSpec("rivers", "Rivers", (Rule("river", 2), Rule("flood", 1), Rule("EPA", 1)), threshold=2)
 MONEY = ThemeSpec("money", "Money", (Rule("budget", 2), Rule(r"\bbonds?\b", 1, regex=True)), threshold=2)

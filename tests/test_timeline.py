@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from compiler.model import Event, Mention, Paragraph, Source
-from compiler.timeline import actors, build_timeline, merge, sentence_around
+from briefpack.dating.timeline import actors, build_timeline, merge, sentence_around
+from briefpack.model import Event, Mention, Paragraph, Source
 
 
 def _event(date: str, text: str, source: str, mod: str | None = None, precision: str = "day") -> Event:

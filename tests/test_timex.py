@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.errors import BriefpackError
-from compiler.timex import label, precision, sort_key, tag
+from briefpack.dating.timex import tag
+from briefpack.dating.values import label, precision, sort_key
+from briefpack.errors import BriefpackError
 
 
 def found(text: str, dct: str | None, **options) -> list[tuple[str, str, str | None]]:

@@ -5,7 +5,7 @@ import importlib.util
 from dataclasses import asdict
 from pathlib import Path
 
-from compiler.timex import tag
+from briefpack.dating.timex import tag
 
 SCORE_PY = Path(__file__).parent / "benchmarks" / "timex" / "score.py"
 CASES = {"explicit", "year", "underspecified", "relative-weekday", "relative-deictic", "relative-offset",
@@ -30,5 +30,5 @@ def test_value_f1_on_the_gold_set():
 def test_every_case_category_is_represented():
     gold = load_scorer().load_gold()
     cases = {e["case"] for r in gold for e in r["expressions"]} | {r.get("case") for r in gold} - {None}
-    assert CASES <= cases, CASES - cases
+    assert cases >= CASES, CASES - cases
     assert sum(len(r["expressions"]) for r in gold) >= 180

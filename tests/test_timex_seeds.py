@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from compiler.timex import tag
+from briefpack.dating.timex import tag
 
 # Paragraph excerpts from the five seed texts (kept verbatim, shortened), with
 # each source's DCT as SOURCES.md gives it.

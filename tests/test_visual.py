@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from compiler.build import build
-from compiler.preview import render_pages
+from briefpack.build import build
+from briefpack.layout.preview import render_pages
 
 HERE = Path(__file__).resolve().parent
 CASE = HERE / "cases" / "visual" / "pack.yaml"
@@ -56,7 +56,7 @@ def test_pages_match_the_references(pages):
 def test_preview_command_writes_one_png_per_page(tmp_path):
     from click.testing import CliRunner
 
-    from compiler.cli import cli
+    from briefpack.cli import cli
 
     result = CliRunner().invoke(cli, ["preview", str(CASE), "--out", str(tmp_path), "--dpi", "15"])
     assert result.exit_code == 0, result.output

@@ -3,7 +3,7 @@
     python tests/benchmarks/bench_build.py              # print the tables
     python tests/benchmarks/bench_build.py --write      # and write tests/benchmarks/RESULTS.md
 
-Every build is a fresh ``python -m compiler build --force`` into an empty
+Every build is a fresh ``python -m briefpack build --force`` into an empty
 folder (no cache), timed from outside; stage times come from the build's own
 ``--timings`` file, peak memory from the child's rusage (``os.wait4``). The
 reference is ``python -m weasyprint --base-url layouts/`` on the HTML that build emitted, both
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synth  # noqa: E402  (a sibling script, not a package)
+import synth
 
 ROOT = synth.ROOT
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -53,7 +53,7 @@ OUTSIDE_WEASYPRINT = ("read+clean", "theme", "timeline", "view", "outputs")
 # The layout folder as base URL, as the build has it, so fonts or images the layout links load the same.
 WEASYPRINT = (sys.executable, "-m", "weasyprint", "--base-url", str(ROOT / "layouts") + "/")
 UA_OPTIONS = ("--pdf-variant", "pdf/ua-1", "--pdf-tags")
-BUILD = (sys.executable, "-m", "compiler", "build")
+BUILD = (sys.executable, "-m", "briefpack", "build")
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,16 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from compiler.build import build  # noqa: E402
-from compiler.manifest import load_manifest  # noqa: E402
-from compiler.model import Recipient  # noqa: E402
-from compiler.stamp import Edition, edition_identity, make_copies, plan_copies  # noqa: E402
+from briefpack.build import build  # noqa: E402
+from briefpack.distribution.stamp import Edition, edition_identity, make_copies, plan_copies  # noqa: E402
+from briefpack.manifest import load_manifest  # noqa: E402
+from briefpack.model import Recipient  # noqa: E402
 
 MANIFEST = ROOT / "seeds" / "pack.yaml"
 COPIES = 100
@@ -60,7 +61,7 @@ def main() -> None:
             renders.append(seconds)
             edition = Edition(manifest.paper, built.pdf.read_bytes(),
                               edition_identity(built.html.read_text(encoding="utf-8"), manifest.paper))
-            seconds, copies = timed(lambda: make_copies(specs, {manifest.paper: edition}, out / "copies"))
+            seconds, copies = timed(partial(make_copies, specs, {manifest.paper: edition}, out / "copies"))
             stampings.append(seconds)
         size = statistics.mean(c.size for c in copies)
         pages = built.pages

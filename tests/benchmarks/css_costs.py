@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_build  # noqa: E402  (a sibling script, not a package)
-import synth  # noqa: E402
+import bench_build
+import synth
 
 COSTS = Path(__file__).resolve().parent / "CSS_COSTS.md"
 BEGIN, END = "<!-- measured: begin -->", "<!-- measured: end -->"
@@ -72,7 +72,7 @@ def measure(paths: dict[str, Path], repeat: int) -> dict[str, tuple[float, float
 def default_html() -> Path:
     manifest = synth.generate(100, bench_build.BENCH_DIR / "synth-100")
     out = bench_build.BENCH_DIR / "synth-100-out"
-    subprocess.run([sys.executable, "-m", "compiler", "build", str(manifest), "--out", str(out), "--quiet"],
+    subprocess.run([sys.executable, "-m", "briefpack", "build", str(manifest), "--out", str(out), "--quiet"],
                    cwd=bench_build.ROOT, check=True)
     return out / "synth-100.html"
 

@@ -33,10 +33,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from compiler.build import build  # noqa: E402
-from compiler.stages import compile_pack  # noqa: E402
-from compiler.errors import BriefpackError  # noqa: E402
-from compiler.manifest import SOURCE_KEYS, THEME_KEYS, TOP_KEYS, load_manifest  # noqa: E402
+from briefpack.build import build  # noqa: E402
+from briefpack.errors import BriefpackError  # noqa: E402
+from briefpack.manifest import SOURCE_KEYS, THEME_KEYS, TOP_KEYS, load_manifest  # noqa: E402
+from briefpack.stages import compile_pack  # noqa: E402
 
 SEEDS = REPO / "seeds"
 CRASHES = Path(__file__).resolve().parent / "crashes"

@@ -3,7 +3,7 @@
     python tests/benchmarks/timex/score.py           # print the table
     python tests/benchmarks/timex/score.py --write   # also write RESULTS.md
 
-The tagger is run through the batch CLI (``python -m compiler dates --jsonl``,
+The tagger is run through the batch CLI (``python -m briefpack dates --jsonl``,
 JSON lines ``{"id","dct","text"}`` in, ``{"id","expressions"}`` out) when the
 CLI offers it, and otherwise through ``compiler.timex.tag`` in process.
 
@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 GOLD = HERE / "gold.jsonl"
-CLI = [sys.executable, "-m", "compiler", "dates", "--jsonl"]
+CLI = [sys.executable, "-m", "briefpack", "dates", "--jsonl"]
 TIMED_TEXTS = 1000
 
 
@@ -68,7 +68,7 @@ def _run_cli(records: list[dict]) -> dict[str, list[dict]] | None:
 
 def tag_direct(records: list[dict]) -> dict[str, list[dict]]:
     sys.path.insert(0, str(ROOT))
-    from compiler.timex import tag
+    from briefpack.dating.timex import tag
 
     return {r["id"]: [asdict(t) for t in tag(r["text"], r["dct"])] for r in records}
 

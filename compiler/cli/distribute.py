@@ -1,0 +1,140 @@
+"""``briefpack stamp`` and ``briefpack send``: per-recipient copies, and the mailing."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from briefpack.cli.app import DEFAULT_MANIFEST, cli, stage_display, user_errors
+
+
+@cli.command()
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the pack; the copies go into its copies/ folder.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@user_errors
+def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
+    """Write one copy of the pack per recipient, each page stamped with who it is for.
+
+    The pack is laid out once, plus once more per other paper size that
+    recipients ask for ('paper:' on a recipient); stamping a copy does not
+    lay it out again. Recipients with 'stamp: false' get an unstamped copy.
+    """
+    from briefpack.distribution.stamp import stamp as make_copies
+
+    with stage_display(quiet) as progress:
+        result = make_copies(manifest, out_dir, progress=progress)
+    if quiet:
+        return
+    click.echo(f"wrote {len(result.copies)} copies into {out_dir / 'copies'}")
+    for copy in result.copies:
+        note = "" if copy.spec.stamp else "  (unstamped)"
+        click.echo(f"  {copy.path.name}  {copy.spec.recipient.name} <{copy.spec.recipient.email}>{note}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+SEND_EPILOG = """\b
+Exit codes:
+  0  every message was sent (or written, with --dry-run), or had been before
+  1  some messages were not sent; each is named, and running the command
+     again sends just those
+  2  nothing was sent: a problem with the manifest, the SMTP settings or
+     login, or a message over the size limit
+
+\b
+A message counts as sent once the server accepts it; it is then logged in
+OUT/outbox/sent.jsonl with the pack's identity (a hash of its content and
+layout), and later runs skip that address until the pack changes.
+"""
+
+
+@cli.command(epilog=SEND_EPILOG)
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the pack, its copies/ and outbox/.")
+@click.option("--dry-run", is_flag=True, help="Write the messages as .eml files into OUT/outbox; send nothing.")
+@click.option("--host", help="SMTP server (default: the manifest's, else localhost).")
+@click.option("--port", type=click.IntRange(1, 65535), help="SMTP port (default: the manifest's, else the mode's).")
+@click.option("--security", type=click.Choice(["none", "starttls", "tls"]), help="Connection security.")
+@click.option("--user", help="SMTP login; the password comes from the manifest's password_env variable "
+                             "(default BRIEFPACK_SMTP_PASSWORD) or is asked for on a terminal.")
+@click.option("--sender", help="From address (default: the manifest's smtp sender).")
+@click.option("--limit-mb", type=click.FloatRange(min=0, min_open=True),
+              help="Largest message to send, in MB (default: the manifest's max_message_mb, 10).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and errors.")
+@user_errors
+def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: int | None,
+         security: str | None, user: str | None, sender: str | None, limit_mb: float | None, quiet: bool) -> None:
+    """Mail each recipient their stamped copy of the pack (command-line settings win over the manifest's)."""
+    import datetime
+    import os
+
+    from briefpack.distribution import mail
+    from briefpack.distribution.stamp import stamp as make_copies
+    from briefpack.manifest import load_manifest
+
+    settings = mail.resolve_settings(load_manifest(manifest).smtp, host=host, port=port, security=security,
+                                     user=user, sender=sender)
+    from_address = mail.sender_of(settings)
+    password = None
+    if not dry_run:  # asked before the minutes of rendering, not after
+        ask = (lambda prompt: click.prompt(prompt, hide_input=True, err=True)) if sys.stdin.isatty() else None
+        password = mail.password_for(settings, dict(os.environ), ask)
+
+    with stage_display(quiet) as progress:
+        result = make_copies(manifest, out_dir, progress=progress)
+    limit = int(limit_mb * 1024 * 1024) if limit_mb else result.manifest.max_message_bytes
+    now = datetime.datetime.now(datetime.timezone.utc)
+    outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now)
+                for copy in result.copies]
+    ledger = out_dir / "outbox" / "sent.jsonl"
+    done = mail.read_ledger(ledger)
+    pending = [item for item in outgoing if item.key not in done]
+    mail.check_size(pending, limit)
+    already = f", {len(outgoing) - len(pending)} sent before" if len(pending) < len(outgoing) else ""
+
+    if dry_run:
+        paths = mail.write_outbox(pending, out_dir / "outbox")
+        if not quiet:
+            click.echo(f"dry run: wrote {len(paths)} messages into {out_dir / 'outbox'}{already}; sent nothing")
+        return
+
+    with _send_progress(quiet, len(pending)) as advance:
+        outcomes = mail.send_all(pending, settings, password, ledger, on_outcome=advance)
+    failed = [o for o in outcomes if not o.sent]
+    for outcome in failed:
+        click.echo(f"not sent: {outcome.outgoing.recipient.email}: {outcome.detail}", err=True)
+    if not quiet:
+        click.echo(f"sent {len(outcomes) - len(failed)} of {len(pending)} via {settings.host}:{settings.port}"
+                   f"{already}" + (f"; {len(failed)} not sent, run again to retry them" if failed else ""))
+    if failed:
+        sys.exit(1)
+
+
+class _send_progress:
+    """A rich progress bar on a terminal; nothing when piped, in CI or with --quiet."""
+
+    def __init__(self, quiet: bool, total: int):
+        import os
+
+        self.active = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+        self.total = total
+
+    def __enter__(self):
+        if not self.active:
+            return lambda outcome: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("sending", total=self.total)
+        return lambda outcome: self.bar.update(task, advance=1,
+                                               description=f"sending: {outcome.outgoing.recipient.email}")
+
+    def __exit__(self, *exc) -> None:
+        if self.active:
+            self.bar.stop()

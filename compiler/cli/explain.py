@@ -1,0 +1,44 @@
+"""``briefpack explain``: why each paragraph went where it did, and what was kept out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.errors import BriefpackError
+
+
+@cli.command()
+@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
+@click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
+@user_errors
+def explain(manifest: Path, source_id: str | None) -> None:
+    """Show why each paragraph sits where it does, and what was excluded."""
+    from briefpack.manifest import load_manifest
+    from briefpack.stages import compile_pack
+
+    pack = compile_pack(load_manifest(manifest))
+    known = [s.id for s in pack.sources]
+    if source_id is not None and source_id not in known:
+        raise BriefpackError(f"no source '{source_id}' (sources are {', '.join(known)})", path=manifest)
+    titles = {c.id: c.title for c in pack.chapters} | {t.id: t.title for t in pack.manifest.themes}
+    paragraphs = sorted((p for c in pack.chapters for p in c.paragraphs), key=lambda p: (known.index(p.source), p.ordinal))
+    for source in pack.sources:
+        if source_id and source.id != source_id:
+            continue
+        click.secho(f"{source.id}  {source.rel}  {source.title or ''}", bold=True)
+        for p in (p for p in paragraphs if p.source == source.id):
+            secondary = ", ".join(titles[t] for t in p.themes[1:]) or "none"
+            click.echo(f"  ¶{p.ordinal}  → {titles[p.primary]}  (also: {secondary})")
+            for s in sorted(p.scores, key=lambda s: -s.score):
+                if s.score:
+                    click.echo(f"        {titles[s.theme]:<28} {s.score:>6.1f}  {', '.join(s.matched)}")
+            click.echo(f"        “{_short(p.text)}”")
+        for x in source.excluded:
+            click.echo(f"  excluded ({x.reason}): “{_short(x.text)}”")
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,274 @@
+"""Mail each recipient their stamped copy, safely re-runnable.
+
+Every message the server accepts is appended at once to ``sent.jsonl`` in
+the outbox; a later run skips a recipient whose address is logged with the
+same pack identity (see ``stamp.edition_identity``), so an interrupted run
+is finished by running it again, and a changed pack goes to everyone again.
+A message is logged only after the server's "250" to its data: if the
+connection drops between the server accepting it and that reply arriving,
+the next run sends it a second time, which is the safe side to fail on.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import smtplib
+import ssl
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
+from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
+
+import jinja2
+
+from briefpack.distribution.stamp import Copy
+from briefpack.errors import BriefpackError
+from briefpack.model import Manifest, Recipient, SmtpSettings
+from briefpack.outputs import write_atomic
+from briefpack.paths import LAYOUTS
+
+DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
+TIMEOUT = 60  # seconds for any one SMTP exchange
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    recipient: Recipient
+    number: int
+    copy_path: Path
+    copy_sha256: str
+    pack_sha256: str
+    message_id: str
+    data: bytes  # the whole message as sent, CRLF line ends
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return ledger_key(self.recipient.email, self.pack_sha256)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outgoing: Outgoing
+    sent: bool
+    detail: str  # the server's reply or the reason it failed
+
+
+def ledger_key(email: str, pack_sha256: str) -> tuple[str, str]:
+    return email.lower(), pack_sha256
+
+
+def resolve_settings(base: SmtpSettings, *, host: str | None = None, port: int | None = None,
+                     security: str | None = None, user: str | None = None,
+                     sender: str | None = None) -> SmtpSettings:
+    """The manifest's settings with the command line's on top.
+
+    Choosing --security without --port picks that mode's standard port,
+    since the manifest's port belongs to the manifest's mode.
+    """
+    if security is not None and port is None and security != base.security:
+        port = DEFAULT_PORTS[security]
+    chosen = {"host": host, "port": port, "security": security, "user": user, "sender": sender}
+    return replace(base, **{k: v for k, v in chosen.items() if v is not None})
+
+
+def sender_of(settings: SmtpSettings) -> str:
+    if settings.sender:
+        return settings.sender
+    if settings.user and "@" in settings.user:
+        return settings.user
+    raise BriefpackError("no sender address: set 'sender' under 'smtp:' or give --sender")
+
+
+def password_for(settings: SmtpSettings, environ: dict[str, str],
+                 ask: Callable[[str], str] | None) -> str | None:
+    """From the named environment variable, else asked for on a terminal; never from a file."""
+    if not settings.user:
+        return None
+    if environ.get(settings.password_env):
+        return environ[settings.password_env]
+    if ask is None:
+        raise BriefpackError(f"SMTP user '{settings.user}' needs a password: set {settings.password_env} "
+                             "or run on a terminal to be asked for it")
+    return ask(f"SMTP password for {settings.user} at {settings.host}")
+
+
+def _templates() -> tuple[jinja2.Environment, jinja2.Environment]:
+    """Plain-text templates are not escaped; the HTML one is, so a name cannot inject markup."""
+    loader = jinja2.FileSystemLoader(LAYOUTS / "email")
+    common = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True,
+              "lstrip_blocks": True, "keep_trailing_newline": True}
+    return jinja2.Environment(autoescape=False, **common), jinja2.Environment(autoescape=True, **common)
+
+
+def compose(manifest: Manifest, copy: Copy, pdf: bytes, sender: str, now: datetime.datetime) -> Outgoing:
+    recipient = copy.spec.recipient
+    context = {"m": manifest, "recipient": recipient, "copy_number": copy.spec.number, "total": copy.spec.total,
+               "stamped": copy.spec.stamp is not None, "attachment": copy.path.name, "size": _megabytes(len(pdf))}
+    text, html = _templates()
+    subject = " ".join(text.get_template("subject.txt").render(context).split())
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = formataddr((recipient.name, recipient.email))
+    message["Subject"] = subject
+    message["Date"] = format_datetime(now)
+    message_id = make_msgid(idstring=f"{manifest.name}.{copy.spec.number}", domain=sender.rpartition("@")[2])
+    message["Message-ID"] = message_id
+    message.set_content(text.get_template("body.txt").render(context))
+    message.add_alternative(html.get_template("body.html").render(context), subtype="html")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=copy.path.name)
+    return Outgoing(recipient=recipient, number=copy.spec.number, copy_path=copy.path,
+                    copy_sha256=copy.sha256, pack_sha256=copy.pack_sha256, message_id=message_id,
+                    data=message.as_bytes(policy=SMTP_POLICY))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.2f} MB"
+
+
+def check_size(outgoing: list[Outgoing], limit: int) -> None:
+    """Refuse the whole run if any message is over the limit, before anything is sent."""
+    over = [o for o in outgoing if len(o.data) > limit]
+    if over:
+        largest = max(over, key=lambda o: len(o.data))
+        raise BriefpackError(f"{len(over)} of {len(outgoing)} messages are over the {_megabytes(limit)} limit; "
+                             f"the largest, to {largest.recipient.email}, is {_megabytes(len(largest.data))} "
+                             "(raise 'max_message_mb' or --limit-mb, or send the pack another way)")
+
+
+def read_ledger(path: Path) -> set[tuple[str, str]]:
+    """The (address, pack) pairs already sent; a line cut short by a crash is ignored."""
+    sent: set[tuple[str, str]] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return sent
+    for line in lines:
+        try:
+            record = json.loads(line)
+            sent.add(ledger_key(record["email"], record["pack_sha256"]))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return sent
+
+
+def _log_sent(path: Path, item: Outgoing) -> None:
+    record = {"email": item.recipient.email, "name": item.recipient.name, "copy": item.copy_path.name,
+              "copy_sha256": item.copy_sha256, "pack_sha256": item.pack_sha256, "message_id": item.message_id,
+              "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stream.flush()
+        os.fsync(stream.fileno())  # the log is what keeps a re-run from sending twice
+
+
+def write_outbox(outgoing: Iterable[Outgoing], outbox: Path) -> tuple[Path, ...]:
+    """--dry-run: each message as an .eml file instead of sending it."""
+    paths = []
+    for item in outgoing:
+        path = outbox / f"{item.number:03d}-{item.copy_path.stem}.eml"
+        write_atomic(path, item.data)
+        paths.append(path)
+    return tuple(paths)
+
+
+def connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
+    context = ssl.create_default_context()
+    if settings.security == "tls":
+        connection: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT, context=context)
+    else:
+        connection = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT)
+        if settings.security == "starttls":
+            connection.starttls(context=context)
+    if settings.user:
+        connection.login(settings.user, password or "")
+    return connection
+
+
+def open_connection(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
+    """The first connection: failing here is a setting to fix, so it is a user error."""
+    try:
+        return connect(settings, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise BriefpackError(f"{settings.host}:{settings.port} refused the login for '{settings.user}': "
+                             f"{exc.smtp_code} {_reply(exc.smtp_error)}") from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise BriefpackError(f"cannot connect to {settings.host}:{settings.port} "
+                             f"({settings.security}): {_describe(exc)}") from None
+
+
+def _reply(error: bytes | str) -> str:
+    return error.decode("utf-8", "replace") if isinstance(error, bytes) else str(error)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, reply = next(iter(exc.recipients.values()))
+        return f"{code} {_reply(reply)}"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{exc.smtp_code} {_reply(exc.smtp_error)}"
+    return str(exc) or type(exc).__name__
+
+
+def _dropped(exc: Exception) -> bool:
+    """Whether the connection is gone, as opposed to the server refusing one message."""
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return exc.smtp_code == 421  # "service closing transmission channel"
+    # SMTPException is itself an OSError: only the remaining OSErrors are the socket's.
+    return not isinstance(exc, smtplib.SMTPException)
+
+
+def send_all(outgoing: list[Outgoing], settings: SmtpSettings, password: str | None, ledger: Path,
+             on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> tuple[Outcome, ...]:
+    """Send each message on one connection; a refused recipient does not stop the others.
+
+    When the connection drops, it is opened again once and the message
+    retried; if that fails too, this and every later message is reported as
+    not sent, for the next run to pick up.
+    """
+    sender = sender_of(settings)
+    outcomes: list[Outcome] = []
+
+    def report(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        on_outcome(outcome)
+
+    connection: smtplib.SMTP | None = open_connection(settings, password) if outgoing else None
+    for index, item in enumerate(outgoing):
+        for attempt in (1, 2):
+            try:
+                if connection is None:
+                    connection = connect(settings, password)
+                connection.sendmail(sender, [item.recipient.email], item.data)
+            except (OSError, smtplib.SMTPException) as exc:
+                if not _dropped(exc):
+                    report(Outcome(item, False, _describe(exc)))
+                    break
+                _close(connection)
+                connection = None
+                if attempt == 2:
+                    reason = f"connection lost and not regained: {_describe(exc)}"
+                    for rest in outgoing[index:]:
+                        report(Outcome(rest, False, reason))
+                    return tuple(outcomes)
+            else:
+                _log_sent(ledger, item)
+                report(Outcome(item, True, "250 accepted"))
+                break
+    if connection is not None:
+        _close(connection)
+    return tuple(outcomes)
+
+
+def _close(connection: smtplib.SMTP | None) -> None:
+    if connection is None:
+        return
+    try:
+        connection.quit()
+    except (OSError, smtplib.SMTPException):
+        connection.close()

@@ -1,0 +1,97 @@
+"""The recipients of a pack and the SMTP settings, from the manifest or the distribution file it names."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from briefpack.errors import BriefpackError
+from briefpack.manifest.checker import PAPERS, Checker, compose
+from briefpack.model import Recipient, SmtpSettings
+
+SECURITY = ("none", "starttls", "tls")
+
+
+EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+DISTRIBUTION_KEYS = {"recipients": True, "smtp": False}
+
+
+RECIPIENT_KEYS = {"name": True, "email": True, "organisation": False, "paper": False, "stamp": False}
+
+
+SMTP_KEYS = {"host": False, "port": False, "security": False, "user": False, "sender": False,
+             "password_env": False}
+
+
+def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
+                       allow_outside: bool) -> tuple[tuple[Recipient, ...], SmtpSettings]:
+    """Recipients and SMTP settings, from the manifest or from the file its 'distribution' names.
+
+    A separate file lets one pack go to several lists, and keeps addresses
+    out of a manifest that is shared more widely than the list.
+    """
+    rel = check.text(top, "distribution")
+    if rel is None:
+        return _read_recipients(check.sequence(top, "recipients"), check), _read_smtp(top.get("smtp"), check)
+    for key in ("recipients", "smtp"):
+        if key in top:
+            check.problem(top[key], f"'{key}' cannot be set here as well as in the 'distribution' file '{rel}'")
+    file = (path.parent / rel).resolve()
+    if not allow_outside and not file.is_relative_to(path.parent.resolve()):
+        check.problem(top["distribution"], f"distribution file '{rel}' lies outside the manifest's folder "
+                                           "(set 'allow_outside: true' to allow it)")
+        return (), SmtpSettings()
+    try:
+        raw = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc}"
+        check.problem(top["distribution"], f"distribution file '{rel}' {reason}")
+        return (), SmtpSettings()
+    try:
+        root = compose(raw, file)
+    except BriefpackError as error:
+        check.problems.append(error)
+        return (), SmtpSettings()
+    # Problems in the list name the list's own file and line.
+    inner = Checker(file)
+    keys = inner.mapping(root, "the distribution file", DISTRIBUTION_KEYS)
+    recipients = _read_recipients(inner.sequence(keys, "recipients"), inner)
+    smtp = _read_smtp(keys.get("smtp"), inner)
+    check.problems.extend(inner.problems)
+    return recipients, smtp
+
+
+def _read_recipients(nodes: list[yaml.Node], check: Checker) -> tuple[Recipient, ...]:
+    recipients = []
+    seen: dict[str, int] = {}
+    for number, node in enumerate(nodes, start=1):
+        keys = check.mapping(node, f"recipient {number}", RECIPIENT_KEYS)
+        name, email = check.text(keys, "name"), check.text(keys, "email")
+        if name is None or email is None:
+            continue
+        if not EMAIL.match(email):
+            check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is not an email address")
+        elif email.lower() in seen:
+            # The send log is keyed by address: two entries would get one message.
+            check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is listed already "
+                                         f"as recipient {seen[email.lower()]}")
+        seen.setdefault(email.lower(), number)
+        paper = check.choice(keys, "paper", PAPERS, "") if "paper" in keys else None
+        recipients.append(Recipient(name=name, email=email, organisation=check.text(keys, "organisation"),
+                                    paper=paper or None, stamp=check.boolean(keys, "stamp", True)))
+    return tuple(recipients)
+
+
+def _read_smtp(node: yaml.Node | None, check: Checker) -> SmtpSettings:
+    if node is None:
+        return SmtpSettings()
+    keys = check.mapping(node, "smtp", SMTP_KEYS)
+    security = check.choice(keys, "security", SECURITY, "none")
+    default_port = {"none": 25, "starttls": 587, "tls": 465}[security]
+    return SmtpSettings(host=check.text(keys, "host", "localhost"),
+                        port=int(check.number(keys, "port", default_port, integer=True, minimum=1)),
+                        security=security, user=check.text(keys, "user"), sender=check.text(keys, "sender"),
+                        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD"))

@@ -1,0 +1,354 @@
+"""From a Pack to the one object templates see, and from that to HTML (Jinja2).
+
+Templates see one object, the ``View`` built here: everything they show is
+computed in Python, so the templates stay declarative and the layout folder
+holds no logic beyond loops and conditions. Nothing here needs WeasyPrint
+(``render`` lays the HTML out), so the build can make the view while
+WeasyPrint starts (``build.build``).
+"""
+from __future__ import annotations
+
+import base64
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cache, cached_property
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from briefpack import __version__
+from briefpack.analysis import names
+from briefpack.analysis.names import Occurrence
+from briefpack.dating import values
+from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source
+from briefpack.paths import LAYOUTS
+from briefpack.readers.markdown import emphasis_to_html
+
+_FONT_URL = re.compile(r"url\((fonts/[\w.-]+\.woff2)\)")
+
+PageMap = Mapping[str, int]  # anchor id -> 1-based page number, read from a laid-out document
+
+# The back matter: the appendices whose page lists depend on the layout, and which come last.
+BACK_MATTER = ("sources", "index")
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    source: Source
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class SeeAlso:
+    paragraph: Paragraph
+    source: Source
+    chapter_title: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class Glance:
+    sources: int
+    paragraphs: int
+    span: str | None
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChapterView:
+    id: str
+    title: str
+    groups: tuple[SourceGroup, ...]
+    see_also: tuple[SeeAlso, ...]
+    glance: Glance
+
+
+@dataclass(frozen=True)
+class EventView:
+    label: str
+    event: Event
+
+
+@dataclass(frozen=True)
+class SourceView:
+    source: Source
+    chapters: tuple[tuple[str, str], ...]  # (chapter id, title) of the chapters that cite it
+
+
+@dataclass(frozen=True)
+class PageRef:
+    number: int
+    anchor: str  # the first anchor on that page, which the page number links to
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    name: str
+    anchors: tuple[str, ...]  # every occurrence in the chapters, in document order
+
+
+@dataclass(frozen=True)
+class Appendix:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class View:
+    """The one context object every template sees."""
+
+    pack: Pack
+    css: Markup
+    chapters: tuple[ChapterView, ...]
+    timeline: tuple[EventView, ...]
+    sources: tuple[SourceView, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    date_span: str | None
+    generator: str
+    created: str | None  # W3C date for the PDF's creation date, None when neither manifest nor SOURCE_DATE_EPOCH says
+    names: tuple[tuple[str, tuple[NameEntry, ...]], ...]  # the index, grouped by initial letter
+    name_marks: Mapping[str, tuple[Occurrence, ...]]  # paragraph anchor -> names found in it
+    pages: PageMap = field(default_factory=dict)  # where the layout put each anchor, once it has laid out the body
+
+    @property
+    def manifest(self):
+        return self.pack.manifest
+
+    @property
+    def author(self) -> str | None:
+        return self.manifest.author or self.manifest.organisation
+
+    @property
+    def subject(self) -> str:
+        return self.manifest.subtitle or self.manifest.title
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        return self.manifest.keywords or tuple(c.title for c in self.chapters)
+
+    @property
+    def date_label(self) -> str | None:
+        """The manifest's date as a reader writes it: 30 September 2020, September 2020, 2020."""
+        if not self.manifest.date:
+            return None
+        parts = [int(part) for part in self.manifest.date.split("-")]
+        month = datetime(2000, parts[1], 1).strftime("%B") if len(parts) > 1 else None
+        return " ".join(str(part) for part in (parts[2] if len(parts) > 2 else None, month, parts[0]) if part)
+
+    @property
+    def words(self) -> int:
+        return sum(s.source.words for s in self.sources)
+
+    @property
+    def appendices(self) -> tuple[Appendix, ...]:
+        listed = [Appendix("timeline", "Timeline")]
+        if self.glossary:
+            listed.append(Appendix("glossary", "Glossary"))
+        listed.append(Appendix("sources", "Source index"))
+        if self.names:
+            listed.append(Appendix("index", "Index of actors and places"))
+        return tuple(listed)
+
+    @property
+    def body_appendices(self) -> tuple[Appendix, ...]:
+        return tuple(a for a in self.appendices if a.id not in BACK_MATTER)
+
+    @property
+    def back_matter(self) -> tuple[Appendix, ...]:
+        return tuple(a for a in self.appendices if a.id in BACK_MATTER)
+
+    def contents_targets(self) -> tuple[str, ...]:
+        """The anchors the contents points at in the body, before the back matter."""
+        return (*(f"ch-{c.id}" for c in self.chapters), *(a.id for a in self.body_appendices))
+
+    @staticmethod
+    def cite_anchor(paragraph: Paragraph) -> str:
+        return f"{paragraph.anchor}-cite"
+
+    def cited_on(self, source_id: str) -> tuple[PageRef, ...]:
+        """The pages that cite a source, once each, from the last layout pass."""
+        return self._page_refs(self.cite_anchor(p) for c in self.chapters for g in c.groups
+                               for p in g.paragraphs if p.source == source_id)
+
+    def name_pages(self, entry: NameEntry) -> tuple[PageRef, ...]:
+        return self._page_refs(entry.anchors)
+
+    def page_anchors(self) -> tuple[str, ...]:
+        """Every anchor whose page the build must read back from the layout."""
+        cites = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs)
+        marks = (a for _, entries in self.names for e in entries for a in e.anchors)
+        return (*cites, *marks)
+
+    def _page_refs(self, anchors) -> tuple[PageRef, ...]:
+        first: dict[int, str] = {}
+        for anchor in anchors:
+            page = self.pages.get(anchor)
+            if page is not None:
+                first.setdefault(page, anchor)
+        return tuple(PageRef(number, first[number]) for number in sorted(first))
+
+    def paragraph_html(self, paragraph: Paragraph) -> Markup:
+        """Paragraph text, escaped, with indexed names anchored and reference notes as real footnotes."""
+        notes = {f.number: f.text for f in paragraph.footnotes}
+        text, parts, position = paragraph.text, [], 0
+        for number, mark in enumerate(self.name_marks.get(paragraph.anchor, ())):
+            parts.append(str(escape(text[position:mark.start])))
+            parts.append(f'<span class="name" id="{name_anchor(paragraph, number)}">{escape(mark.name)}</span>')
+            position = mark.end
+        parts.append(str(escape(text[position:])))
+
+        def footnote(match: re.Match) -> str:
+            note = notes.get(match.group(1))
+            return f'<span class="footnote">{escape(note)}</span>' if note else ""
+
+        return Markup(FOOTNOTE_CALL.sub(footnote, self._emphasis("".join(parts), paragraph.source)))
+
+    def source_html(self, text: str, source_id: str) -> Markup:
+        """Text quoted from a source (an event, an excerpt), escaped, with a Markdown source's emphasis."""
+        return Markup(self._emphasis(str(escape(text)), source_id))
+
+    def _emphasis(self, escaped: str, source_id: str) -> str:
+        return emphasis_to_html(escaped) if source_id in self.markdown_sources else escaped
+
+    @cached_property
+    def markdown_sources(self) -> frozenset[str]:
+        """Markdown sources keep their emphasis, which the paragraph text carries as *x* and **x**."""
+        return frozenset(s.id for s in self.pack.sources if s.format == "md")
+
+
+def span_label(events: tuple[Event, ...] | list[Event]) -> str | None:
+    dated = [e for e in events if "X" not in e.date]
+    if not dated:
+        return None
+    first, last = dated[0], dated[-1]
+    start, end = values.label(first.date, first.mod), values.label(last.date, last.mod)
+    return start if start == end else f"{start} – {end}"
+
+
+def top_actors(paragraphs: tuple[Paragraph, ...], actors: tuple[str, ...], count: int = 5) -> tuple[str, ...]:
+    """The manifest's actors this chapter names most; with no list, its most frequent names."""
+    text = "\n".join(p.text for p in paragraphs)
+    if actors:
+        counts = Counter({a: len(re.findall(rf"(?<!\w){re.escape(a)}(?!\w)", text)) for a in actors})
+    else:
+        counts = Counter(m.group(0) for m in re.finditer(r"(?<![.!?]\s)\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*", text))
+    return tuple(name for name, n in counts.most_common(count) if n > 0)
+
+
+def excerpt(text: str, words: int = 14) -> str:
+    parts = FOOTNOTE_CALL.sub("", text).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def name_index(pack: Pack) -> tuple[tuple[tuple[str, tuple[NameEntry, ...]], ...], dict]:
+    """The index entries grouped by letter, and the names to anchor in each paragraph."""
+    paragraphs = [p for c in pack.chapters for p in c.paragraphs]
+    found = names.find_names((FOOTNOTE_CALL.sub("", p.text) for p in paragraphs), pack.manifest.actors)
+    marks = {p.anchor: tuple(names.occurrences(p.text, found)) for p in paragraphs}
+    anchors: dict[str, list[str]] = {}
+    for p in paragraphs:
+        for number, mark in enumerate(marks[p.anchor]):
+            anchors.setdefault(mark.name, []).append(name_anchor(p, number))
+    entries = [NameEntry(name, tuple(anchors[name])) for name in found if name in anchors]
+    grouped = tuple((letter, tuple(group)) for letter, group in groupby(entries, key=lambda e: names.initial(e.name)))
+    return grouped, marks
+
+
+def name_anchor(paragraph: Paragraph, number: int) -> str:
+    """The id of the number-th indexed name in a paragraph, which the index links to."""
+    return f"{paragraph.anchor}-n{number}"
+
+
+def creation_date(manifest_date: str | None) -> str | None:
+    """The manifest's date, else SOURCE_DATE_EPOCH: never the clock, so builds are reproducible."""
+    if manifest_date:
+        return manifest_date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
+    sources = {s.id: s for s in pack.sources}
+    titles = {c.id: c.title for c in pack.chapters}
+    chapters = []
+    for chapter in pack.chapters:
+        groups: list[SourceGroup] = []
+        for paragraph in chapter.paragraphs:
+            if groups and groups[-1].source.id == paragraph.source:
+                groups[-1] = SourceGroup(groups[-1].source, groups[-1].paragraphs + (paragraph,))
+            else:
+                groups.append(SourceGroup(sources[paragraph.source], (paragraph,)))
+        events = [e for e in pack.timeline if e.chapter == chapter.id]
+        glance = Glance(sources=len({p.source for p in chapter.paragraphs}),
+                        paragraphs=len(chapter.paragraphs), span=span_label(events),
+                        actors=top_actors(chapter.paragraphs, pack.manifest.actors))
+        see_also = tuple(SeeAlso(p, sources[p.source], titles[p.primary], excerpt(p.text))
+                         for p in chapter.see_also)
+        chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance))
+    cited = [(c.id, c.title, {p.source for p in c.paragraphs}) for c in pack.chapters]
+    citing = {s.id: tuple((cid, title) for cid, title, ids in cited if s.id in ids) for s in pack.sources}
+    index, marks = name_index(pack)
+    return View(
+        pack=pack,
+        css=Markup(css),
+        chapters=tuple(chapters),
+        timeline=tuple(EventView(values.label(e.date, e.mod), e) for e in pack.timeline),
+        sources=tuple(SourceView(s, citing[s.id]) for s in pack.sources),
+        glossary=pack.glossary,
+        date_span=span_label(pack.timeline),
+        generator=f"briefpack {__version__}",
+        created=creation_date(pack.manifest.date),
+        names=index,
+        name_marks=marks,
+        pages=pages or {},
+    )
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """One per process: a build renders the template three times, and compiling it costs more than a render."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(LAYOUTS),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def stylesheet(layout: str, paper: str) -> str:
+    """The layout's CSS in cascade order, with its fonts inlined as data: URLs.
+
+    Inlining makes the emitted HTML self-contained: ``weasyprint out/x.html``
+    renders the same pages from any folder or machine, and no absolute path
+    of the build machine ends up in the outputs.
+    """
+    def inline(match: re.Match) -> str:
+        data = base64.b64encode((LAYOUTS / match.group(1)).read_bytes()).decode("ascii")
+        return f"url(data:font/woff2;base64,{data})"
+
+    return _FONT_URL.sub(inline, _layout_css(layout, paper))
+
+
+def font_files(layout: str, paper: str) -> tuple[Path, ...]:
+    """The WOFF2 files the layout's stylesheet uses, in the order it names them."""
+    return tuple(dict.fromkeys(LAYOUTS / name for name in _FONT_URL.findall(_layout_css(layout, paper))))
+
+
+def _layout_css(layout: str, paper: str) -> str:
+    names_ = ("fonts.css", "base.css", f"{layout}.css", f"paper-{paper.lower()}.css")
+    return "\n".join((LAYOUTS / name).read_text(encoding="utf-8") for name in names_ if (LAYOUTS / name).exists())
+
+
+def pack_html(view: View) -> str:
+    """The whole pack as HTML: what ``weasyprint`` lays out, and what the build writes beside the PDF."""
+    return environment().get_template("pack.html").render(ctx=view)
+

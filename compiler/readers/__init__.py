@@ -1,0 +1,126 @@
+"""Reading sources: bytes on disk to one plain text per source.
+Reading sources: bytes on disk to one plain text per source.
+
+Every format is turned into the same shape of text, which ``briefpack.text.clean``
+then splits into body paragraphs and furniture:
+
+* paragraphs are separated by blank lines (plain text keeps its own layout,
+  hard wrapping included: joining wrapped lines is clean-up's job);
+* a heading is a Markdown ``#`` line (``# Title``, ``## Section``);
+* a list item is its own paragraph and keeps its marker (``- `` or ``1. ``);
+* inline emphasis stays as Markdown ``*em*`` / ``**strong**`` in the text, and
+  the renderer converts it with ``inline_markdown_to_html``;
+* an HTML ``<figcaption>`` becomes a paragraph starting ``Image caption:``,
+  the same label real scraped pages carry, so clean-up's general caption rule
+  excludes it.
+
+Each format has a reader in ``READERS``: a function from the file's bytes to its
+text and warnings. Plain text (**txt**) is UTF-8 (a BOM is dropped); otherwise
+Windows-1252, then Latin-1, with a warning naming the file. Binary, empty or
+oversized files are refused with a ``SourceError``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from briefpack.errors import SourceError
+from briefpack.model import SourceFormat, SourceSpec
+from briefpack.readers.html import html_text
+from briefpack.readers.markdown import markdown_text
+from briefpack.readers.pdf import pdf_text
+
+Reader = Callable[[bytes, Path], tuple[str, list[str]]]
+
+
+def _plain(data: bytes, path: Path) -> tuple[str, list[str]]:
+    return decode(data, path)
+
+
+def _markdown(data: bytes, path: Path) -> tuple[str, list[str]]:
+    text, warnings = decode(data, path)
+    return markdown_text(text), warnings
+
+
+def _html(data: bytes, path: Path) -> tuple[str, list[str]]:
+    text, warnings = decode(data, path)
+    return html_text(text), warnings
+
+
+def _pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
+    return pdf_text(data, path), []
+
+
+READERS: dict[SourceFormat, Reader] = {
+    SourceFormat.TXT: _plain,
+    SourceFormat.MD: _markdown,
+    SourceFormat.HTML: _html,
+    SourceFormat.PDF: _pdf,
+}
+
+
+def read_source(spec: SourceSpec, *, max_bytes: int) -> tuple[str, list[str]]:
+    """Read ``spec.path`` with the reader of ``spec.format``; return the text and any warnings."""
+    reader = READERS.get(SourceFormat(spec.format))
+    if reader is None:  # a format the manifest accepts must have a reader
+        raise RuntimeError(f"no reader for source format {spec.format!r}")
+    text, warnings = reader(read_bytes(spec.path, max_bytes), spec.path)
+    if not text.strip():
+        has_markup = spec.format in (SourceFormat.HTML, SourceFormat.MD)
+        raise SourceError("has no text" if has_markup else "is empty", path=spec.path)
+    return text, warnings
+
+
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(f"is {size:,} bytes, over the limit of {max_bytes:,} bytes", path=path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("does not exist", path=path) from None
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a file", path=path) from None
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    if len(data) > max_bytes:  # the file grew between stat and read
+        raise SourceError(f"is {len(data):,} bytes, over the limit of {max_bytes:,} bytes", path=path)
+    if not data.strip():
+        raise SourceError("is empty", path=path)
+    return data
+
+
+def decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    if _looks_binary(data):
+        raise SourceError("is a binary file, not text", path=path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        return text, [f"{_name(path)}: not UTF-8, decoded as Windows-1252"]
+    except UnicodeDecodeError:
+        # Latin-1 maps every byte, so it cannot fail; cp1252 leaves five bytes undefined.
+        return data.decode("latin-1"), [f"{_name(path)}: not UTF-8, decoded as Latin-1"]
+
+
+def _name(path: Path) -> str:
+    return Path(path).name
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than a tenth control characters, mean binary.
+
+    UTF-16 text has NULs too; it is rare enough in clippings that refusing it
+    with a clear message beats guessing.
+    """
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    return controls > 0.1 * len(sample)

@@ -1,0 +1,78 @@
+"""PDF files: text via pypdf.  An encrypted PDF that does not open with the
+empty password is refused, as is one without a text layer.  Running
+headers and footers (a line, digits ignored, repeated at the top or bottom
+of most pages) and lone page-number lines are removed, and pages are joined
+with a plain line break so that a paragraph running across a page break is
+rejoined by clean-up's line joining.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from briefpack.errors import SourceError
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I
+)
+
+
+_EDGE = 2  # how many lines at the top and at the bottom of a page may be running furniture
+
+
+def pdf_text(data: bytes, path: Path) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError("is encrypted; save an unencrypted copy to use it", path=path)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except SourceError:
+        raise
+    except Exception as exc:  # pypdf raises many types for damaged files
+        if isinstance(exc, PdfReadError) and "decrypt" in str(exc).lower():
+            raise SourceError("is encrypted; save an unencrypted copy to use it", path=path) from None
+        raise SourceError(f"is not a readable PDF ({exc})", path=path) from None
+    if not any(page.strip() for page in pages):
+        raise SourceError("has no text layer (scanned?); run OCR on it first", path=path)
+    return join_pdf_pages(pages)
+
+
+def join_pdf_pages(pages: list[str]) -> str:
+    """Drop running headers/footers and page numbers, then join pages into one text."""
+    page_lines = [[line for line in page.replace("\r", "\n").split("\n")] for page in pages]
+    page_lines = [[line for line in lines if line.strip()] for lines in page_lines]
+    top = _running_lines([lines[:_EDGE] for lines in page_lines])
+    bottom = _running_lines([lines[-_EDGE:] for lines in page_lines])
+    kept: list[str] = []
+    for lines in page_lines:
+        n = len(lines)
+        for i, line in enumerate(lines):
+            at_top, at_bottom = i < _EDGE, i >= n - _EDGE
+            if (at_top or at_bottom) and _PAGE_NUMBER.match(line):
+                continue
+            if (at_top and _shape(line) in top) or (at_bottom and _shape(line) in bottom):
+                continue
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _shape(line: str) -> str:
+    # Digits vary from page to page in "Energy Review | page 3"; compare without them.
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _running_lines(edges: list[list[str]]) -> set[str]:
+    """Line shapes found in the same edge (top or bottom) of at least 60% of two or more pages."""
+    if len(edges) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in edges:
+        counts.update({_shape(line) for line in lines})
+    need = max(2, round(0.6 * len(edges)))
+    return {shape for shape, count in counts.items() if count >= need}
