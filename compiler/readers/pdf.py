@@ -1,9 +1,13 @@
-"""PDF files: text via pypdf.  An encrypted PDF that does not open with the
-empty password is refused, as is one without a text layer.  Running
-headers and footers (a line, digits ignored, repeated at the top or bottom
-of most pages) and lone page-number lines are removed, and pages are joined
-with a plain line break so that a paragraph running across a page break is
-rejoined by clean-up's line joining.
+"""PDF files: text laid out by position and font, with pypdf's text as the fallback.
+
+The layout reading (``pdfchars`` reads pdfium's characters, ``pdflayout``
+turns them into headings, paragraphs, tables and footnotes) is used whenever
+pdfium opens the file and finds text.  Otherwise pypdf reads it: an encrypted
+PDF that does not open with the empty password is refused, as is one without
+a text layer; running headers and footers (a line, digits ignored, repeated at
+the top or bottom of most pages) and lone page-number lines are removed, and
+pages are joined with a plain line break so that a paragraph running across a
+page break is rejoined by clean-up's line joining.
 """
 from __future__ import annotations
 
@@ -11,7 +15,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pypdfium2
+
 from briefpack.errors import SourceError
+from briefpack.readers.pdfchars import read_pages
+from briefpack.readers.pdflayout import layout_text
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I
@@ -22,6 +30,17 @@ _EDGE = 2  # how many lines at the top and at the bottom of a page may be runnin
 
 
 def pdf_text(data: bytes, path: Path) -> str:
+    """The PDF's text in the readers' Markdown-ish shape (see ``briefpack.readers``)."""
+    try:
+        pages = read_pages(data)
+    except pypdfium2.PdfiumError:  # damaged or encrypted: pypdf says which, or reads what pdfium cannot
+        pages = []
+    if any(page.segments for page in pages):
+        return layout_text(pages)
+    return _pypdf_text(data, path)
+
+
+def _pypdf_text(data: bytes, path: Path) -> str:
     import io
 
     from pypdf import PdfReader

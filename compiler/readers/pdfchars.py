@@ -1,0 +1,224 @@
+"""Positioned text from a PDF page: pdfium's characters grouped into segments.
+
+A *segment* is a run of characters on one baseline with no wide gap inside:
+a line of a column, a table cell, a running head, a superscript call.  Each
+carries its box (top-down page coordinates, points), font size, whether its
+font is bold, and the page's number.  Everything the layout analysis needs
+comes from here, so it is the only module that talks to pdfium.
+
+Characters are read with one call per character for the box (the cost that
+keeps reading near a few milliseconds per page); the font is asked once per
+segment and once per possible footnote call.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+_GAP = 1.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)
+_LINE_BREAKS = "\r\n"
+# pdfium's stand-ins: U+0002 for a hyphen it met at a line end, U+FFFE for a soft hyphen.
+_PDFIUM_HYPHEN = {"\x02": "-", "\ufffe": "\u00ad"}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    calls: tuple[tuple[int, str], ...] = ()  # (offset in text, digits) of raised small digits: footnote calls
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    segments: tuple[Segment, ...]
+
+
+def read_pages(data: bytes) -> list[Page]:
+    """Every page's segments in the order the page draws them."""
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        return [_read_page(doc[i], i + 1) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _read_page(page: pypdfium2.PdfPage, number: int) -> Page:
+    left, bottom, right, top = page.get_cropbox()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    try:
+        count = pdfium_c.FPDFText_CountChars(textpage)
+        text = _all_text(textpage, count)
+        boxes = _Boxes(textpage, left, top)
+        fonts = _FontCache(textpage)
+        segments = [
+            seg
+            for start, end in _runs(text, boxes)
+            for seg in _segments(text, boxes, start, end, fonts, number)
+            if _visible(seg, width, height)
+        ]
+    finally:
+        textpage.close()
+        page.close()
+    return Page(number, width, height, tuple(segments))
+
+
+def _all_text(textpage: pypdfium2.PdfTextPage, count: int) -> str:
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", errors="replace")
+    return text.ljust(count)
+
+
+class _Boxes:
+    """(x0, x1, top, bottom) of a character in top-down page coordinates, asked only where needed.
+
+    Only line ends and the characters beside spaces are ever measured: that
+    is where gaps and edges are, and it keeps the pdfium calls to a third.
+    """
+
+    def __init__(self, textpage: pypdfium2.PdfTextPage, left: float, top: float) -> None:
+        self.textpage, self.left, self.top = textpage, left, top
+        self.cache: dict[int, tuple[float, float, float, float]] = {}
+        self.l, self.r, self.b, self.t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+
+    def __getitem__(self, i: int) -> tuple[float, float, float, float]:
+        box = self.cache.get(i)
+        if box is None:
+            pdfium_c.FPDFText_GetCharBox(self.textpage, i, self.l, self.r, self.b, self.t)
+            box = (self.l.value - self.left, self.r.value - self.left, self.top - self.t.value, self.top - self.b.value)
+            self.cache[i] = box
+        return box
+
+
+def _runs(text: str, boxes: _Boxes) -> list[tuple[int, int]]:
+    """Index ranges between pdfium's line breaks."""
+    runs, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _LINE_BREAKS:
+            if i > start:
+                runs.append((start, i))
+            start = i + 1
+    if start < len(text):
+        runs.append((start, len(text)))
+    return runs
+
+
+class _FontCache:
+    """Font size and boldness at a character, asked once per segment."""
+
+    def __init__(self, textpage: pypdfium2.PdfTextPage) -> None:
+        self.textpage = textpage
+        self.bold_by_name: dict[bytes, bool] = {}
+        self.name = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+
+    def size(self, index: int) -> float:
+        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index))
+
+    def bold(self, index: int) -> bool:
+        got = pdfium_c.FPDFText_GetFontInfo(self.textpage, index, self.name, 256, self.flags)
+        name = self.name.raw[: max(0, got - 1)]
+        if name not in self.bold_by_name:
+            low = name.lower()
+            weight = pdfium_c.FPDFText_GetFontWeight(self.textpage, index)
+            self.bold_by_name[name] = (
+                weight >= 600 or any(w in low for w in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
+            ) and b"light" not in low
+        return self.bold_by_name[name]
+
+
+def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache, page: int) -> list[Segment]:
+    """Split one pdfium line at wide gaps and describe each piece."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return []
+    # Words: maximal runs without spaces; gaps are measured between them only.
+    words: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and not text[j].isspace():
+            j += 1
+        words.append((i, j - 1))
+        while j < end and text[j].isspace():
+            j += 1
+        i = j
+    size = fonts.size(start) or (boxes[start][3] - boxes[start][2])
+    gaps = [boxes[b[0]][0] - boxes[a[1]][1] for a, b in zip(words, words[1:])]
+    spaces = sorted(gaps)
+    # Justified lines stretch every space alike; a gap far wider than the line's own spaces is a gutter.
+    wide = max(_GAP * size, 2.5 * spaces[len(spaces) // 2]) if spaces else _GAP * size
+    pieces, piece = [], [words[0]]
+    for gap, word in zip(gaps, words[1:]):
+        if gap > wide or gap < -size:
+            pieces.append(piece)
+            piece = []
+        piece.append(word)
+    pieces.append(piece)
+    calls = _calls(text, words, size, boxes, fonts)
+    out = []
+    for n, piece in enumerate(pieces):
+        first, last = piece[0][0], piece[-1][1]
+        ends = (boxes[first], boxes[last])
+        raw = "".join(_PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch) for k, ch in enumerate(text[first : last + 1], first))
+        out.append(
+            Segment(
+                page=page,
+                text=" ".join(raw.split()),
+                x0=ends[0][0],
+                x1=max(ends[1][1], ends[0][1]),
+                top=min(ends[0][2], ends[1][2]),
+                bottom=max(ends[0][3], ends[1][3]),
+                size=size if n == 0 else fonts.size(first),
+                bold=fonts.bold(first),
+            )
+        )
+    return out
+
+
+_CALLED = re.compile(r"[^\W\d_][.,;:)\]’”\"']?(\d{1,3})$")
+CALL = "\ue000{}\ue001"  # wraps each digit of a footnote call in the segment text
+
+
+def _calls(text: str, words: list[tuple[int, int]], size: float, boxes: _Boxes, fonts: _FontCache) -> set[int]:
+    """Indexes of digits set small and raised at the end of a word: footnote calls."""
+    found: set[int] = set()
+    for first, last in words:
+        m = _CALLED.search(text, first, last + 1)
+        if m is None:
+            continue
+        digit = m.start(1)
+        if fonts.size(digit) < 0.85 * size and boxes[digit][3] < boxes[first][3] - 0.1 * size:
+            found.update(range(digit, last + 1))
+    return found
+
+
+def _visible(seg: Segment, width: float, height: float) -> bool:
+    # Text drawn outside the page's visible box belongs to another page of a spread, or to nobody.
+    return seg.x1 > 0 and seg.x0 < width and seg.bottom > 0 and seg.top < height
