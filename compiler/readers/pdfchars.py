@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-_GAP = 1.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)
+_GAP = 2.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)
 _LINE_BREAKS = "\r\n"
 # pdfium's stand-ins: U+0002 for a hyphen it met at a line end, U+FFFE for a soft hyphen.
 _PDFIUM_HYPHEN = {"\x02": "-", "\ufffe": "\u00ad"}
@@ -95,22 +95,48 @@ def _all_text(textpage: pypdfium2.PdfTextPage, count: int) -> str:
 class _Boxes:
     """(x0, x1, top, bottom) of a character in top-down page coordinates, asked only where needed.
 
-    Only line ends and the characters beside spaces are ever measured: that
-    is where gaps and edges are, and it keeps the pdfium calls to a third.
+    pdfium's *loose* box is used: its height is the font's full ascent to
+    descent at the size the text is drawn, so it measures the type size even
+    where the PDF sets a font at size 1 and scales it with a matrix, which is
+    common.  Only line ends and the characters beside spaces are measured:
+    that is where gaps and edges are, and it keeps the pdfium calls few.
     """
 
     def __init__(self, textpage: pypdfium2.PdfTextPage, left: float, top: float) -> None:
         self.textpage, self.left, self.top = textpage, left, top
         self.cache: dict[int, tuple[float, float, float, float]] = {}
-        self.l, self.r, self.b, self.t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        self.rect = pdfium_c.FS_RECTF()
 
     def __getitem__(self, i: int) -> tuple[float, float, float, float]:
         box = self.cache.get(i)
         if box is None:
-            pdfium_c.FPDFText_GetCharBox(self.textpage, i, self.l, self.r, self.b, self.t)
-            box = (self.l.value - self.left, self.r.value - self.left, self.top - self.t.value, self.top - self.b.value)
+            pdfium_c.FPDFText_GetLooseCharBox(self.textpage, i, self.rect)
+            r = self.rect
+            box = (r.left - self.left, r.right - self.left, self.top - r.top, self.top - r.bottom)
             self.cache[i] = box
         return box
+
+    def solid(self, first: int, last: int) -> tuple[float, float, float, float] | None:
+        """The box of the first character from ``first`` towards ``last`` that sits where its neighbour does.
+
+        Some glyphs have no box, and pdfium sometimes places a character that
+        follows a line-end hyphen at the hyphen's position; neither may set a
+        line's edges.  None when no character in the range has a box.
+        """
+        step = 1 if last >= first else -1
+        fallback = None
+        for i in range(first, last + step, step):
+            box = self[i]
+            height = box[3] - box[2]
+            if box[1] <= box[0] or height <= 0:
+                continue
+            if i == last:
+                return box
+            fallback = fallback or box
+            near = self[i + step]
+            if abs(near[3] - box[3]) < 0.5 * height and min(abs(near[0] - box[1]), abs(box[0] - near[1])) < 1.5 * height:
+                return box
+        return fallback
 
 
 def _runs(text: str, boxes: _Boxes) -> list[tuple[int, int]]:
@@ -121,22 +147,22 @@ def _runs(text: str, boxes: _Boxes) -> list[tuple[int, int]]:
             if i > start:
                 runs.append((start, i))
             start = i + 1
+        elif ch in _PDFIUM_HYPHEN:  # pdfium drops the line break after a hyphen it met at a line end
+            runs.append((start, i + 1))
+            start = i + 1
     if start < len(text):
         runs.append((start, len(text)))
     return runs
 
 
 class _FontCache:
-    """Font size and boldness at a character, asked once per segment."""
+    """Whether the font at a character is bold, asked once per segment and remembered per font name."""
 
     def __init__(self, textpage: pypdfium2.PdfTextPage) -> None:
         self.textpage = textpage
         self.bold_by_name: dict[bytes, bool] = {}
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
-
-    def size(self, index: int) -> float:
-        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index))
 
     def bold(self, index: int) -> bool:
         got = pdfium_c.FPDFText_GetFontInfo(self.textpage, index, self.name, 256, self.flags)
@@ -169,33 +195,47 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
         while j < end and text[j].isspace():
             j += 1
         i = j
-    size = fonts.size(start) or (boxes[start][3] - boxes[start][2])
-    gaps = [boxes[b[0]][0] - boxes[a[1]][1] for a, b in zip(words, words[1:])]
+    solid = [(boxes.solid(a, b), boxes.solid(b, a)) for a, b in words]
+    sized = [box[3] - box[2] for box, _ in solid if box is not None]
+    if not sized:
+        return []
+    size = sized[0]
+    gaps = [
+        (nxt[0][0] - cur[1][1]) if nxt[0] is not None and cur[1] is not None else 0.0
+        for cur, nxt in zip(solid, solid[1:])
+    ]
     spaces = sorted(gaps)
     # Justified lines stretch every space alike; a gap far wider than the line's own spaces is a gutter.
     wide = max(_GAP * size, 2.5 * spaces[len(spaces) // 2]) if spaces else _GAP * size
-    pieces, piece = [], [words[0]]
-    for gap, word in zip(gaps, words[1:]):
+    pieces, piece = [], [0]
+    for n, gap in enumerate(gaps, 1):
         if gap > wide or gap < -size:
             pieces.append(piece)
             piece = []
-        piece.append(word)
+        piece.append(n)
     pieces.append(piece)
-    calls = _calls(text, words, size, boxes, fonts)
+    calls = _calls(text, words, size, boxes)
     out = []
-    for n, piece in enumerate(pieces):
-        first, last = piece[0][0], piece[-1][1]
-        ends = (boxes[first], boxes[last])
-        raw = "".join(_PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch) for k, ch in enumerate(text[first : last + 1], first))
+    for piece in pieces:
+        first, last = words[piece[0]][0], words[piece[-1]][1]
+        starts = [solid[n][0] for n in piece if solid[n][0] is not None]
+        ends = [solid[n][1] for n in reversed(piece) if solid[n][1] is not None]
+        if not starts:
+            continue
+        start_box, end_box = starts[0], ends[0]
+        raw = "".join(
+            _PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch)
+            for k, ch in enumerate(text[first : last + 1], first)
+        )
         out.append(
             Segment(
                 page=page,
                 text=" ".join(raw.split()),
-                x0=ends[0][0],
-                x1=max(ends[1][1], ends[0][1]),
-                top=min(ends[0][2], ends[1][2]),
-                bottom=max(ends[0][3], ends[1][3]),
-                size=size if n == 0 else fonts.size(first),
+                x0=start_box[0],
+                x1=max(end_box[1], start_box[1]),
+                top=min(start_box[2], end_box[2]),
+                bottom=max(start_box[3], end_box[3]),
+                size=start_box[3] - start_box[2],
                 bold=fonts.bold(first),
             )
         )
@@ -206,7 +246,7 @@ _CALLED = re.compile(r"[^\W\d_][.,;:)\]’”\"']?(\d{1,3})$")
 CALL = "\ue000{}\ue001"  # wraps each digit of a footnote call in the segment text
 
 
-def _calls(text: str, words: list[tuple[int, int]], size: float, boxes: _Boxes, fonts: _FontCache) -> set[int]:
+def _calls(text: str, words: list[tuple[int, int]], size: float, boxes: _Boxes) -> set[int]:
     """Indexes of digits set small and raised at the end of a word: footnote calls."""
     found: set[int] = set()
     for first, last in words:
@@ -214,7 +254,8 @@ def _calls(text: str, words: list[tuple[int, int]], size: float, boxes: _Boxes, 
         if m is None:
             continue
         digit = m.start(1)
-        if fonts.size(digit) < 0.85 * size and boxes[digit][3] < boxes[first][3] - 0.1 * size:
+        box, word = boxes[digit], boxes.solid(first, digit - 1)
+        if word is not None and 0 < box[3] - box[2] < 0.85 * size and box[3] < word[3] - 0.1 * size:
             found.update(range(digit, last + 1))
     return found
 

@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 from briefpack.text.wrapping import join_lines, vocabulary
 from briefpack.readers.pdfchars import CALL, Page, Segment
 
-_BAND = 0.12  # top and bottom share of the page where running heads and feet live
+_BAND = 0.14  # top and bottom share of the page where running heads and feet live
+_EDGE_BAND = 0.09  # the share next to the paper's edge, where even body-sized type is a running head
 _SMALL = 0.92  # footnotes are set at most this fraction of the body size
 _HEADING = 1.15  # a line this much larger than the body is a heading
 _PARA_GAP = 1.45  # a gap between lines this many times the line spacing starts a paragraph
@@ -128,7 +129,7 @@ def _lines(segments: Iterable[Segment]) -> list[Line]:
 
 def _same_line(prev: Line, seg: Segment) -> bool:
     overlap = min(prev.bottom, seg.bottom) - max(prev.top, seg.top)
-    return overlap > 0.3 * min(prev.height, seg.height) and -0.5 * prev.size < seg.x0 - prev.x1 < 1.0 * max(prev.size, seg.size)
+    return overlap > 0.3 * min(prev.height, seg.height) and -0.5 * prev.size < seg.x0 - prev.x1 < 2.0 * max(prev.size, seg.size)
 
 
 def _body_size(lines: Iterable[Line]) -> float:
@@ -146,32 +147,50 @@ def _shape(text: str) -> str:
 
 
 def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: float) -> set[int]:
-    """ids of lines that are running heads, running feet or page numbers."""
+    """ids of lines that are running heads, running feet or page numbers.
+
+    Three kinds of evidence, from strongest: the line's text (digits ignored)
+    and size recur in the head or foot band of other pages; it is a page
+    number in a band; it is the outermost line of the page, set apart from
+    the rest by a gap and either close to the paper's edge or smaller than
+    the body (a single page has no other pages to compare with).
+    """
     found: set[int] = set()
     band_shapes: Counter[tuple[str, int]] = Counter()
     for page, lines in zip(pages, lines_by_page):
-        band_shapes.update({(_shape(line.text), round(line.size)) for line in lines if _in_band(line, page)})
+        band_shapes.update({(_shape(line.text), round(line.size)) for line in lines if _in_band(line, page, _BAND)})
     need = max(2, round(0.5 * len(pages)))
     for page, lines in zip(pages, lines_by_page):
         has_calls = any(_CALL.search(line.text) for line in lines)
         for line in lines:
-            if not _in_band(line, page) or (has_calls and _NOTE_START.match(line.text)):
+            if not _in_band(line, page, _BAND) or (has_calls and _NOTE_START.match(line.text)):
                 continue
             if len(pages) > 1 and band_shapes[_shape(line.text), round(line.size)] >= need:
                 found.add(id(line))
-            elif line.size <= 1.05 * body_size and _isolated(line, lines, body_size):
-                found.add(id(line))
             elif _PAGE_NUMBER.match(line.text.strip()) and _isolated(line, lines, 0.5 * body_size):
+                found.add(id(line))
+        rest = [line for line in lines if id(line) not in found]
+        if len(rest) < 2:
+            continue
+        by_top = sorted(rest, key=lambda ln: ln.top)
+        for line in (by_top[0], max(rest, key=lambda ln: ln.bottom)):
+            near_edge = _in_band(line, page, _EDGE_BAND)
+            if (
+                _in_band(line, page, _BAND)
+                and line.size <= 1.05 * body_size
+                and (near_edge or line.size < 0.95 * body_size)
+                and _isolated(line, rest, body_size)
+            ):
                 found.add(id(line))
     return found
 
 
-def _in_band(line: Line, page: Page) -> bool:
-    return line.bottom < _BAND * page.height or line.top > (1 - _BAND) * page.height
+def _in_band(line: Line, page: Page, band: float) -> bool:
+    return line.top < band * page.height or line.bottom > (1 - band) * page.height
 
 
 def _isolated(line: Line, lines: list[Line], gap: float) -> bool:
-    """Nothing outside the line's own band comes within ``gap`` of it vertically."""
+    """Nothing off the line's own baseline comes within ``gap`` of it vertically."""
     for other in lines:
         if other is line:
             continue
@@ -282,8 +301,8 @@ def _blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, conti
         is_heading = _is_heading(line, body_size)
         if para and (
             is_heading != heading
-            or (heading and (line.size, line.bold) != (para[-1].size, para[-1].bold))
-            or (not heading and _breaks(para[-1], line, columns, leading))
+            or (heading and abs(line.size - para[-1].size) > 0.15 * line.size)
+            or (not heading and _breaks(para, line, columns, leading))
         ):
             flush()
         if not para:
@@ -362,7 +381,8 @@ def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
     return edges
 
 
-def _breaks(prev: Line, line: Line, columns: dict[int, tuple[float, float]], leading: float) -> bool:
+def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]], leading: float) -> bool:
+    prev = para[-1]
     left, _ = columns[id(line)]
     prev_left, prev_right = columns[id(prev)]
     first_word = line.text.split(" ", 1)[0]
@@ -376,7 +396,9 @@ def _breaks(prev: Line, line: Line, columns: dict[int, tuple[float, float]], lea
         return stopped_early and bool(_TERMINAL.search(prev.text))
     if line.top - prev.top > _PARA_GAP * leading:
         return True
-    indented = line.x0 - left > 0.8 * line.size and prev.x0 - prev_left < 0.5 * prev.size
+    # A list item's wrapped lines hang indented under its text: that is no paragraph start.
+    hanging = len(para) == 1 and bool(_LIST_START.match(prev.text)) or line.x0 - para[0].x0 > 0.8 * line.size and len(para) > 1 and abs(line.x0 - para[1].x0) < 0.3 * line.size
+    indented = not hanging and line.x0 - left > 0.8 * line.size and prev.x0 - prev_left < 0.5 * prev.size
     if indented:
         return True
     return stopped_early
