@@ -177,6 +177,7 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
             near_edge = _in_band(line, page, _EDGE_BAND)
             if (
                 _in_band(line, page, _BAND)
+                and not (has_calls and _NOTE_START.match(line.text))
                 and line.size <= 1.05 * body_size
                 and (near_edge or line.size < 0.95 * body_size)
                 and _isolated(line, rest, body_size)
@@ -276,8 +277,10 @@ def _blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, conti
     first_of = {id(rows[0][0]): rows for rows in tables}
     leading = _leading(lines, body_size)
     columns = _columns(lines)
+    headings = _headings(lines, body_size, leading)
     blocks: list[str] = ["\ue002"] if continuing else []  # the page may continue the last paragraph
     aside: list[str] = []
+    caption: list[Line] = []
     para: list[Line] = []
     heading = False
 
@@ -295,24 +298,33 @@ def _blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, conti
             continue
         if id(line) in in_table:
             continue
-        if _is_caption(line, body_size):
-            aside.append("Image caption: " + _join([line.text], vocab))
+        if _is_caption(line, body_size) or (caption and _continues_caption(caption[-1], line)):
+            caption.append(line)
             continue
-        is_heading = _is_heading(line, body_size)
+        if caption:
+            aside.append("Image caption: " + _join([ln.text for ln in caption], vocab))
+            caption.clear()
+        is_heading = id(line) in headings
         if para and (
             is_heading != heading
-            or (heading and abs(line.size - para[-1].size) > 0.15 * line.size)
+            or (heading and (abs(line.size - para[-1].size) > 0.1 * line.size or line.top - para[-1].bottom > leading))
             or (not heading and _breaks(para, line, columns, leading))
         ):
             flush()
         if not para:
             heading = is_heading
         para.append(line)
+    if caption:
+        aside.append("Image caption: " + _join([ln.text for ln in caption], vocab))
     flush()
     return blocks
 
 
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|chart|graph|map|exhibit|plate|source|photo)\.?\s*\d*[.:]?\s", re.I)
+
+
+def _continues_caption(prev: Line, line: Line) -> bool:
+    return abs(line.size - prev.size) < 0.5 and 0 <= line.top - prev.bottom < 0.6 * line.size
 
 
 def _is_caption(line: Line, body_size: float) -> bool:
@@ -343,6 +355,30 @@ def _runs_on(prev: str, nxt: str) -> bool:
 
 def _level(line: Line, body_size: float) -> int:
     return 1 if line.size >= 1.6 * body_size else 2
+
+
+def _headings(lines: list[Line], body_size: float, leading: float) -> set[int]:
+    """ids of heading lines: larger or bold short lines, in runs of at most three lines.
+
+    A longer run of large type is a lead paragraph set large, not a heading.
+    """
+    found: set[int] = set()
+    run: list[Line] = []
+    for line in lines + [None]:  # type: ignore[list-item]
+        if line is not None and _is_heading(line, body_size):
+            if run and (abs(line.size - run[-1].size) > 0.1 * line.size or line.top - run[-1].bottom > leading):
+                found.update(_heading_run(run))
+                run = []
+            run.append(line)
+            continue
+        found.update(_heading_run(run))
+        run = []
+    return found
+
+
+def _heading_run(run: list[Line]) -> set[int]:
+    words = sum(len(line.text.split()) for line in run)
+    return {id(line) for line in run} if len(run) <= 3 and words <= 30 else set()
 
 
 def _is_heading(line: Line, body_size: float) -> bool:
