@@ -22,8 +22,9 @@ import pypdfium2.raw as pdfium_c
 
 _GAP = 2.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)
 _LINE_BREAKS = "\r\n"
-# pdfium's stand-ins: U+0002 for a hyphen it met at a line end, U+FFFE for a soft hyphen.
-_PDFIUM_HYPHEN = {"\x02": "-", "\ufffe": "\u00ad"}
+# pdfium's stand-ins for a hyphen it met at a line end (U+0002, U+FFFE): which of them it uses says
+# nothing reliable about the hyphen, so both become an ASCII hyphen and clean-up's rule decides.
+_PDFIUM_HYPHEN = {"\x02": "-", "\ufffe": "-"}
 
 
 @dataclass(frozen=True, slots=True)

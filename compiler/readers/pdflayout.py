@@ -441,19 +441,22 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
 
 
 def _tables(lines: list[Line]) -> list[list[list[Line]]]:
-    """Runs of three or more rows with two or more short cells on one baseline."""
+    """Runs of three or more rows, each two or more short cells drawn one after another on one baseline.
+
+    Drawing order matters: the lines of text columns share baselines too, but
+    a page draws them column by column, never across.
+    """
     rows: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        if rows and abs(rows[-1][0].bottom - line.bottom) < 0.35 * line.size:
+    for line in lines:
+        if rows and abs(rows[-1][-1].bottom - line.bottom) < 0.35 * line.size and line.x0 > rows[-1][-1].x0:
             rows[-1].append(line)
         else:
             rows.append([line])
     tables: list[list[list[Line]]] = []
     run: list[list[Line]] = []
-    for row in rows + [[]]:
-        words = [len(cell.text.split()) for cell in row]
-        if len(row) >= 2 and max(words) <= 5 and sum(words) <= 3 * len(row) and not any(c.text.endswith(("-", "\u2010")) for c in row):
-            run.append(sorted(row, key=lambda c: c.x0))
+    for row in [*rows, []]:
+        if len(row) >= 2 and max(len(cell.text.split()) for cell in row) <= 5:
+            run.append(row)
             continue
         if len(run) >= 3:
             tables.append(run)
