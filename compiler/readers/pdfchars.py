@@ -14,6 +14,7 @@ segment and once per possible footnote call.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from dataclasses import dataclass
 
@@ -117,12 +118,12 @@ class _Boxes:
             self.cache[i] = box
         return box
 
-    def solid(self, first: int, last: int) -> tuple[float, float, float, float] | None:
+    def solid(self, first: int, last: int) -> tuple[int, tuple[float, float, float, float]] | None:
         """The box of the first character from ``first`` towards ``last`` that sits where its neighbour does.
 
         Some glyphs have no box, and pdfium sometimes places a character that
         follows a line-end hyphen at the hyphen's position; neither may set a
-        line's edges.  None when no character in the range has a box.
+        line's edges.  (index, box), or None when no character in the range has a box.
         """
         step = 1 if last >= first else -1
         fallback = None
@@ -132,11 +133,11 @@ class _Boxes:
             if box[1] <= box[0] or height <= 0:
                 continue
             if i == last:
-                return box
-            fallback = fallback or box
+                return i, box
+            fallback = fallback or (i, box)
             near = self[i + step]
             if abs(near[3] - box[3]) < 0.5 * height and min(abs(near[0] - box[1]), abs(box[0] - near[1])) < 1.5 * height:
-                return box
+                return i, box
         return fallback
 
 
@@ -157,13 +158,25 @@ def _runs(text: str, boxes: _Boxes) -> list[tuple[int, int]]:
 
 
 class _FontCache:
-    """Whether the font at a character is bold, asked once per segment and remembered per font name."""
+    """Size and boldness of the font at a character, asked once per segment (boldness remembered per font)."""
 
     def __init__(self, textpage: pypdfium2.PdfTextPage) -> None:
         self.textpage = textpage
         self.bold_by_name: dict[bytes, bool] = {}
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def size(self, index: int, box: tuple[float, float, float, float]) -> float:
+        """The type size as drawn: the font's size times the text matrix's vertical scale.
+
+        Many PDFs set every font at size 1 and scale it with the matrix.  Where
+        pdfium reports nothing plausible, the character's loose box height
+        (ascent to descent, a little more than the size) stands in.
+        """
+        pdfium_c.FPDFText_GetMatrix(self.textpage, index, self.matrix)
+        size = pdfium_c.FPDFText_GetFontSize(self.textpage, index) * math.hypot(self.matrix.c, self.matrix.d)
+        return size if size > 2 else 0.85 * (box[3] - box[2])
 
     def bold(self, index: int) -> bool:
         got = pdfium_c.FPDFText_GetFontInfo(self.textpage, index, self.name, 256, self.flags)
@@ -197,12 +210,12 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
             j += 1
         i = j
     solid = [(boxes.solid(a, b), boxes.solid(b, a)) for a, b in words]
-    sized = [box[3] - box[2] for box, _ in solid if box is not None]
-    if not sized:
+    known = [start for start, _ in solid if start is not None]
+    if not known:
         return []
-    size = sized[0]
+    size = fonts.size(*known[0])
     gaps = [
-        (nxt[0][0] - cur[1][1]) if nxt[0] is not None and cur[1] is not None else 0.0
+        (nxt[0][1][0] - cur[1][1][1]) if nxt[0] is not None and cur[1] is not None else 0.0
         for cur, nxt in zip(solid, solid[1:])
     ]
     spaces = sorted(gaps)
@@ -221,13 +234,15 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
         first, last = words[piece[0]][0], words[piece[-1]][1]
         starts = [solid[n][0] for n in piece if solid[n][0] is not None]
         ends = [solid[n][1] for n in reversed(piece) if solid[n][1] is not None]
-        if not starts:
+        if not starts or not ends:
             continue
-        start_box, end_box = starts[0], ends[0]
-        raw = "".join(
-            _PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch)
-            for k, ch in enumerate(text[first : last + 1], first)
-        )
+        (start_at, start_box), (_, end_box) = starts[0], ends[0]
+        raw = text[first : last + 1]
+        if calls or "\x02" in raw or "\ufffe" in raw:
+            raw = "".join(
+                _PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch)
+                for k, ch in enumerate(raw, first)
+            )
         out.append(
             Segment(
                 page=page,
@@ -236,7 +251,7 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
                 x1=max(end_box[1], start_box[1]),
                 top=min(start_box[2], end_box[2]),
                 bottom=max(start_box[3], end_box[3]),
-                size=start_box[3] - start_box[2],
+                size=size if start_at == known[0][0] else fonts.size(start_at, start_box),
                 bold=fonts.bold(first),
             )
         )
@@ -251,12 +266,14 @@ def _calls(text: str, words: list[tuple[int, int]], size: float, boxes: _Boxes) 
     """Indexes of digits set small and raised at the end of a word: footnote calls."""
     found: set[int] = set()
     for first, last in words:
+        if not text[last].isdigit():
+            continue
         m = _CALLED.search(text, first, last + 1)
         if m is None:
             continue
         digit = m.start(1)
         box, word = boxes[digit], boxes.solid(first, digit - 1)
-        if word is not None and 0 < box[3] - box[2] < 0.85 * size and box[3] < word[3] - 0.1 * size:
+        if word is not None and 0 < box[3] - box[2] < 0.85 * (word[1][3] - word[1][2]) and box[3] < word[1][3] - 0.1 * size:
             found.update(range(digit, last + 1))
     return found
 

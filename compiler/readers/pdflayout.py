@@ -42,7 +42,7 @@ from briefpack.text.wrapping import join_lines, vocabulary
 from briefpack.readers.pdfchars import CALL, Page, Segment
 
 _BAND = 0.14  # top and bottom share of the page where running heads and feet live
-_EDGE_BAND = 0.09  # the share next to the paper's edge, where even body-sized type is a running head
+_EDGE_BAND = 0.07  # the share next to the paper's edge, where even body-sized type is a running head
 _SMALL = 0.92  # footnotes are set at most this fraction of the body size
 _HEADING = 1.15  # a line this much larger than the body is a heading
 _PARA_GAP = 1.45  # a gap between lines this many times the line spacing starts a paragraph
@@ -180,7 +180,7 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
                 and not (has_calls and _NOTE_START.match(line.text))
                 and line.size <= 1.05 * body_size
                 and (near_edge or line.size < 0.95 * body_size)
-                and _isolated(line, rest, body_size)
+                and _isolated(line, rest, 1.5 * body_size)
             ):
                 found.add(id(line))
     return found
@@ -307,7 +307,7 @@ def _blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, conti
         is_heading = id(line) in headings
         if para and (
             is_heading != heading
-            or (heading and (abs(line.size - para[-1].size) > 0.1 * line.size or line.top - para[-1].bottom > leading))
+            or (heading and (abs(line.size - para[-1].size) > 0.1 * line.size or line.top - para[-1].bottom > 0.5 * line.size))
             or (not heading and _breaks(para, line, columns, leading))
         ):
             flush()
@@ -366,7 +366,7 @@ def _headings(lines: list[Line], body_size: float, leading: float) -> set[int]:
     run: list[Line] = []
     for line in lines + [None]:  # type: ignore[list-item]
         if line is not None and _is_heading(line, body_size):
-            if run and (abs(line.size - run[-1].size) > 0.1 * line.size or line.top - run[-1].bottom > leading):
+            if run and (abs(line.size - run[-1].size) > 0.1 * line.size or line.top - run[-1].bottom > 0.5 * line.size):
                 found.update(_heading_run(run))
                 run = []
             run.append(line)
@@ -396,7 +396,8 @@ def _leading(lines: list[Line], body_size: float) -> float:
         for a, b in zip(lines, lines[1:])
         if a.page == b.page and 0 < b.top - a.top < 3 * body_size and abs(a.size - b.size) < 0.5 and abs(a.x0 - b.x0) < 3 * a.size
     ]
-    return statistics.median(steps) if steps else 1.2 * body_size
+    # The lower quartile: in a letter of one-line paragraphs most steps are paragraph gaps.
+    return sorted(steps)[len(steps) // 4] if steps else 1.2 * body_size
 
 
 def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
@@ -404,11 +405,12 @@ def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
     edges: dict[int, tuple[float, float]] = {}
     for i, line in enumerate(lines):
         lefts, rights = [line.x0], [line.x1]
-        for other in lines[max(0, i - 25) : i + 25]:
-            if other is line:
+        x0, x1, size = line.x0, line.x1, line.size
+        for other in lines[max(0, i - 12) : i + 12]:
+            if other is line or abs(other.size - size) >= 1:
                 continue
-            overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
-            if overlap > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0) and abs(other.size - line.size) < 1:
+            overlap = min(x1, other.x1) - max(x0, other.x0)
+            if overlap > 0.5 * min(x1 - x0, other.x1 - other.x0):
                 lefts.append(other.x0)
                 rights.append(other.x1)
         lefts.sort()
@@ -425,6 +427,8 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     stopped_early = prev_right - prev.x1 > (len(first_word) + 1) * 0.5 * prev.size + 0.5 * prev.size
     if _LIST_START.match(line.text):
         return True
+    if len(para) > 1 and para[1].x0 - para[0].x0 > 0.8 * line.size and para[1].x0 - line.x0 > 0.8 * line.size:
+        return True  # back out of a hanging indent: the next entry
     if abs(line.size - prev.size) > 0.6:
         return True
     new_column = line.page != prev.page or line.top < prev.top - 0.5 * prev.size
