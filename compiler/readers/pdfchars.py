@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-_GAP = 2.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)
+_GAP = 2.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)...
+_GUTTER = 3.0  # ...unless the line's own spaces are as wide (justified); this wide, never
 _LINE_BREAKS = "\r\n"
 # pdfium's stand-ins for a hyphen it met at a line end (U+0002, U+FFFE): which of them it uses says
 # nothing reliable about the hyphen, so both become an ASCII hyphen and clean-up's rule decides.
@@ -220,7 +221,7 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
     ]
     spaces = sorted(gaps)
     # Justified lines stretch every space alike; a gap far wider than the line's own spaces is a gutter.
-    wide = max(_GAP * size, 2.5 * spaces[len(spaces) // 2]) if spaces else _GAP * size
+    wide = min(max(_GAP * size, 2.5 * spaces[len(spaces) // 2]), _GUTTER * size) if spaces else _GAP * size
     pieces, piece = [], [0]
     for n, gap in enumerate(gaps, 1):
         if gap > wide or gap < -size:
@@ -237,6 +238,8 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
         if not starts or not ends:
             continue
         (start_at, start_box), (_, end_box) = starts[0], ends[0]
+        if start_at > first:  # the piece opens with glyphs that have no box: allow for their width
+            start_box = (start_box[0] - 0.5 * size * (start_at - first), *start_box[1:])
         raw = text[first : last + 1]
         if calls or "\x02" in raw or "\ufffe" in raw:
             raw = "".join(

@@ -410,7 +410,7 @@ def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
             if other is line or abs(other.size - size) >= 1:
                 continue
             overlap = min(x1, other.x1) - max(x0, other.x0)
-            if overlap > 0.5 * min(x1 - x0, other.x1 - other.x0):
+            if overlap > 0.5 * min(x1 - x0, other.x1 - other.x0) and abs(other.x0 - x0) < 2 * size:
                 lefts.append(other.x0)
                 rights.append(other.x1)
         lefts.sort()
