@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-_GAP = 2.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)...
+_GAP = 1.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)...
 _GUTTER = 3.0  # ...unless the line's own spaces are as wide (justified); this wide, never
 _LINE_BREAKS = "\r\n"
 # pdfium's stand-ins for a hyphen it met at a line end (U+0002, U+FFFE): which of them it uses says
@@ -39,7 +39,7 @@ class Segment:
     bottom: float
     size: float
     bold: bool
-    calls: tuple[tuple[int, str], ...] = ()  # (offset in text, digits) of raised small digits: footnote calls
+    after_gap: bool = False  # split from the text before it on its line by a wide gap: a table cell, a column
 
     @property
     def height(self) -> float:
@@ -256,6 +256,7 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
                 bottom=max(start_box[3], end_box[3]),
                 size=size if start_at == known[0][0] else fonts.size(start_at, start_box),
                 bold=fonts.bold(first),
+                after_gap=piece is not pieces[0],
             )
         )
     return out

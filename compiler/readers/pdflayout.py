@@ -36,10 +36,10 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from briefpack.text.wrapping import join_lines, vocabulary
-from briefpack.readers.pdfchars import CALL, Page, Segment
+from briefpack.readers.pdfchars import _GUTTER, CALL, Page, Segment
 
 _BAND = 0.14  # top and bottom share of the page where running heads and feet live
 _EDGE_BAND = 0.07  # the share next to the paper's edge, where even body-sized type is a running head
@@ -67,7 +67,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
-    calls: list[str] = field(default_factory=list)
+    after_gap: bool = False
 
     @property
     def height(self) -> float:
@@ -122,12 +122,13 @@ def _lines(segments: Iterable[Segment]) -> list[Line]:
             prev.x1 = max(prev.x1, seg.x1)
             prev.top, prev.bottom = min(prev.top, seg.top), max(prev.bottom, seg.bottom)
             continue
-        line = Line(seg.page, seg.text, seg.x0, seg.x1, seg.top, seg.bottom, seg.size, seg.bold)
-        out.append(line)
+        out.append(Line(seg.page, seg.text, seg.x0, seg.x1, seg.top, seg.bottom, seg.size, seg.bold, seg.after_gap))
     return out
 
 
 def _same_line(prev: Line, seg: Segment) -> bool:
+    if seg.after_gap:
+        return False
     overlap = min(prev.bottom, seg.bottom) - max(prev.top, seg.top)
     return overlap > 0.3 * min(prev.height, seg.height) and -0.5 * prev.size < seg.x0 - prev.x1 < 2.0 * max(prev.size, seg.size)
 
@@ -275,6 +276,7 @@ def _blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, conti
     tables = _tables(lines)
     in_table = {id(line) for rows in tables for row in rows for line in row}
     first_of = {id(rows[0][0]): rows for rows in tables}
+    lines = _rejoin_pieces(lines, in_table)
     leading = _leading(lines, body_size)
     columns = _columns(lines)
     headings = _headings(lines, body_size, leading)
@@ -442,6 +444,26 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     if indented:
         return True
     return stopped_early
+
+
+def _rejoin_pieces(lines: list[Line], in_table: set[int]) -> list[Line]:
+    """Put back together the pieces of a line that a wide space split but that are no table cells."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and line.after_gap
+            and id(line) not in in_table
+            and id(prev) not in in_table
+            and abs(prev.bottom - line.bottom) < 0.35 * line.size
+            and 0 <= line.x0 - prev.x1 < _GUTTER * line.size
+        ):
+            out[-1] = replace(prev, text=f"{prev.text} {line.text}", x1=line.x1, top=min(prev.top, line.top),
+                              bottom=max(prev.bottom, line.bottom))
+            continue
+        out.append(line)
+    return out
 
 
 def _tables(lines: list[Line]) -> list[list[list[Line]]]:
