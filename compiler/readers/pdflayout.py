@@ -45,7 +45,7 @@ _BAND = 0.14  # top and bottom share of the page where running heads and feet li
 _EDGE_BAND = 0.07  # the share next to the paper's edge, where even body-sized type is a running head
 _SMALL = 0.92  # footnotes are set at most this fraction of the body size
 _HEADING = 1.15  # a line this much larger than the body is a heading
-_PARA_GAP = 1.45  # a gap between lines this many times the line spacing starts a paragraph
+_PARA_GAP = 0.3  # extra space between lines, in font sizes, that starts a paragraph
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?|seite)\s*)?\d{1,4}(?:\s*(?:of|/|de|sur)\s*\d{1,4})?(?:\s*[-–—])?$", re.I
@@ -436,7 +436,7 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     new_column = line.page != prev.page or line.top < prev.top - 0.5 * prev.size
     if new_column:
         return stopped_early and bool(_TERMINAL.search(prev.text))
-    if line.top - prev.top > _PARA_GAP * leading:
+    if line.top - prev.top > leading + _PARA_GAP * line.size:
         return True
     # A list item's wrapped lines hang indented under its text: that is no paragraph start.
     hanging = len(para) == 1 and bool(_LIST_START.match(prev.text)) or line.x0 - para[0].x0 > 0.8 * line.size and len(para) > 1 and abs(line.x0 - para[1].x0) < 0.3 * line.size
@@ -498,21 +498,29 @@ def _plain(text: str) -> str:
 
 
 def _join(parts: list[str], vocab: frozenset[str]) -> str:
-    fixed = []
-    for part in parts:
-        part = "".join(_LIGATURES.get(ch, ch) for ch in part).strip()
-        if part.endswith("\u2010"):
-            part = part[:-1] + "-"
-        fixed.append(part)
-    out = fixed[0] if fixed else ""
-    for part in fixed[1:]:
+    """Join a block's lines into one text, rejoining words broken at line ends.
+
+    A soft hyphen always joins.  U+2010 at a line end is what typesetters
+    (WeasyPrint among them) print when they hyphenate, so it joins unless the
+    document spells the pair with a hyphen elsewhere or the second part is
+    capitalised.  An ASCII hyphen is left to clean-up's rule, which weighs
+    common compounds (``well-known``) as well.
+    """
+    parts = ["".join(_LIGATURES.get(ch, ch) for ch in part).strip() for part in parts]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
         if out.endswith("\u00ad"):
             out = out[:-1] + part
+        elif out.endswith("\u2010"):
+            head, tail = _WORD_BEFORE.search(out[:-1]), _WORD.match(part)
+            compound = head and tail and f"{head.group(0)}-{tail.group(0)}".lower() in vocab
+            out = out[:-1] + ("-" if compound or part[:1].isupper() else "") + part
         else:
             out = join_lines([out, part], vocab)
     return out.replace("\u00ad", "")
 
 
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -520,7 +528,8 @@ def _repair_split_words(text: str) -> str:
     """Rejoin ``UNRESOL VED``-style splits the document itself spells whole elsewhere.
 
     Two words separated by one space are one word when the document spells
-    them whole elsewhere and neither half ever occurs except beside the other.
+    them whole elsewhere, neither half ever occurs except beside the other, and
+    neither is a single letter ("a new" beside "anew" stays apart).
     """
     found = list(_WORD.finditer(text))
     words = Counter(m.group(0) for m in found)
@@ -532,6 +541,7 @@ def _repair_split_words(text: str) -> str:
         a.end()
         for a, b in adjacent
         if words[a.group(0) + b.group(0)]
+        and min(len(a.group(0)), len(b.group(0))) >= 2
         and words[a.group(0)] == words[b.group(0)] == pairs[a.group(0), b.group(0)]
     ]
     for cut in reversed(cuts):
