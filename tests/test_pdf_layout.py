@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefpack.readers.pdf import pdf_text
-from briefpack.readers.pdflayout import _join, _repair_split_words
+from briefpack.readers.pdfwords import join_block, repair_split_words
 from briefpack.text.clean import clean
 
 _SECTIONS = {
@@ -108,17 +108,17 @@ def test_press_release_first_paragraph_handed_through_whole():
 
 def test_line_end_hyphens_join_by_the_documents_own_spelling():
     vocab = frozenset({"well-known", "reconstruction"})
-    assert _join(["the recon\u2010", "struction plan"], vocab) == "the reconstruction plan"
-    assert _join(["a well\u2010", "known case"], vocab) == "a well-known case"
-    assert _join(["soft\u00ad", "ly"], vocab) == "softly"
+    assert join_block(["the recon\u2010", "struction plan"], vocab) == "the reconstruction plan"
+    assert join_block(["a well\u2010", "known case"], vocab) == "a well-known case"
+    assert join_block(["soft\u00ad", "ly"], vocab) == "softly"
 
 
 def test_ligatures_decomposed():
-    assert _join(["\ufb01nal \ufb02ows and e\ufb00orts"], frozenset()) == "final flows and efforts"
+    assert join_block(["\ufb01nal \ufb02ows and e\ufb00orts"], frozenset()) == "final flows and efforts"
 
 
 def test_split_words_rejoined_only_where_the_document_spells_them_whole():
     text = "The claim is UNRESOL VED. Three UNRESOLVED claims remain. Read a new report, not anew one."
-    assert _repair_split_words(text) == (
+    assert repair_split_words(text) == (
         "The claim is UNRESOLVED. Three UNRESOLVED claims remain. Read a new report, not anew one."
     )

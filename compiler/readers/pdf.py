@@ -9,6 +9,7 @@ the top or bottom of most pages) and lone page-number lines are removed, and
 pages are joined with a plain line break so that a paragraph running across a
 page break is rejoined by clean-up's line joining.
 """
+
 from __future__ import annotations
 
 import re

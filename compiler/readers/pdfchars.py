@@ -14,6 +14,7 @@ segment and once per possible footnote call.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 _GAP = 1.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)...
-_GUTTER = 3.0  # ...unless the line's own spaces are as wide (justified); this wide, never
+GUTTER = 3.0  # ...unless the line's own spaces are as wide (justified); this wide, never
 _LINE_BREAKS = "\r\n"
 # pdfium's stand-ins for a hyphen it met at a line end (U+0002, U+FFFE): which of them it uses says
 # nothing reliable about the hyphen, so both become an ASCII hyphen and clean-up's rule decides.
@@ -137,7 +138,10 @@ class _Boxes:
                 return i, box
             fallback = fallback or (i, box)
             near = self[i + step]
-            if abs(near[3] - box[3]) < 0.5 * height and min(abs(near[0] - box[1]), abs(box[0] - near[1])) < 1.5 * height:
+            if (
+                abs(near[3] - box[3]) < 0.5 * height
+                and min(abs(near[0] - box[1]), abs(box[0] - near[1])) < 1.5 * height
+            ):
                 return i, box
         return fallback
 
@@ -211,17 +215,17 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
             j += 1
         i = j
     solid = [(boxes.solid(a, b), boxes.solid(b, a)) for a, b in words]
-    known = [start for start, _ in solid if start is not None]
+    known = [head for head, _ in solid if head is not None]
     if not known:
         return []
     size = fonts.size(*known[0])
     gaps = [
         (nxt[0][1][0] - cur[1][1][1]) if nxt[0] is not None and cur[1] is not None else 0.0
-        for cur, nxt in zip(solid, solid[1:])
+        for cur, nxt in itertools.pairwise(solid)
     ]
     spaces = sorted(gaps)
     # Justified lines stretch every space alike; a gap far wider than the line's own spaces is a gutter.
-    wide = min(max(_GAP * size, 2.5 * spaces[len(spaces) // 2]), _GUTTER * size) if spaces else _GAP * size
+    wide = min(max(_GAP * size, 2.5 * spaces[len(spaces) // 2]), GUTTER * size) if spaces else _GAP * size
     pieces, piece = [], [0]
     for n, gap in enumerate(gaps, 1):
         if gap > wide or gap < -size:
@@ -233,18 +237,17 @@ def _segments(text: str, boxes: _Boxes, start: int, end: int, fonts: _FontCache,
     out = []
     for piece in pieces:
         first, last = words[piece[0]][0], words[piece[-1]][1]
-        starts = [solid[n][0] for n in piece if solid[n][0] is not None]
-        ends = [solid[n][1] for n in reversed(piece) if solid[n][1] is not None]
-        if not starts or not ends:
+        opening = next((found for n in piece if (found := solid[n][0]) is not None), None)
+        closing = next((found for n in reversed(piece) if (found := solid[n][1]) is not None), None)
+        if opening is None or closing is None:
             continue
-        (start_at, start_box), (_, end_box) = starts[0], ends[0]
+        (start_at, start_box), (_, end_box) = opening, closing
         if start_at > first:  # the piece opens with glyphs that have no box: allow for their width
             start_box = (start_box[0] - 0.5 * size * (start_at - first), *start_box[1:])
         raw = text[first : last + 1]
         if calls or "\x02" in raw or "\ufffe" in raw:
             raw = "".join(
-                _PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch)
-                for k, ch in enumerate(raw, first)
+                _PDFIUM_HYPHEN.get(ch, ch) if k not in calls else CALL.format(ch) for k, ch in enumerate(raw, first)
             )
         out.append(
             Segment(
@@ -277,7 +280,11 @@ def _calls(text: str, words: list[tuple[int, int]], size: float, boxes: _Boxes) 
             continue
         digit = m.start(1)
         box, word = boxes[digit], boxes.solid(first, digit - 1)
-        if word is not None and 0 < box[3] - box[2] < 0.85 * (word[1][3] - word[1][2]) and box[3] < word[1][3] - 0.1 * size:
+        if (
+            word is not None
+            and 0 < box[3] - box[2] < 0.85 * (word[1][3] - word[1][2])
+            and box[3] < word[1][3] - 0.1 * size
+        ):
             found.update(range(digit, last + 1))
     return found
 

@@ -57,12 +57,7 @@ _HEADS = {
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\[\^\d+\]", "", text)
-    text = (
-        text.replace("\u00ad", "")
-        .replace("\ufffe", "")
-        .replace("\u2010", "-")
-        .replace("\u2011", "-")
-    )
+    text = text.replace("\u00ad", "").replace("\ufffe", "").replace("\u2010", "-").replace("\u2011", "-")
     text = re.sub(r"[’‘`´]", "'", text)
     return " ".join(re.sub(r"[^\w']+|_", " ", text).split())
 
@@ -77,9 +72,7 @@ def _package() -> str:
     import briefpack
 
     if not Path(briefpack.__file__).resolve().is_relative_to(ROOT):
-        raise SystemExit(
-            f"briefpack is imported from {briefpack.__file__}, not {ROOT}: install this checkout"
-        )
+        raise SystemExit(f"briefpack is imported from {briefpack.__file__}, not {ROOT}: install this checkout")
     return "briefpack"
 
 
@@ -110,10 +103,7 @@ def _pypdfium2(path: Path) -> str:
 def _pypdf(path: Path) -> str:
     from pypdf import PdfReader
 
-    return "\n".join(
-        page.extract_text() or ""
-        for page in PdfReader(io.BytesIO(path.read_bytes())).pages
-    )
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
 READERS: dict[str, Callable[[Path], str]] = {
@@ -167,9 +157,7 @@ def score_document(gold: dict, cleaned) -> Score:  # type: ignore[no-untyped-def
     scored = [b for b in gold["blocks"] if b["kind"] in ("body", "heading", "footnote")]
     s = Score(docs=1, paragraphs=len(scored))
     s.whole = sum(_norm(b["text"]) in units for b in scored)
-    flow = [
-        _norm(b["text"]) for b in gold["blocks"] if b["kind"] in ("body", "heading")
-    ]
+    flow = [_norm(b["text"]) for b in gold["blocks"] if b["kind"] in ("body", "heading")]
     everything = body + kept_out + notes
     for first, second in itertools.pairwise(flow):
         s.boundaries += 1
@@ -255,9 +243,7 @@ def load_sets(pdf_dir: Path) -> dict[str, list[tuple[Path, dict]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     shared = [up / "shared" / "benchmarks" / "pdf" for up in ROOT.parents]
-    parser.add_argument(
-        "--pdfs", type=Path, default=next((p for p in shared if p.is_dir()), shared[0])
-    )
+    parser.add_argument("--pdfs", type=Path, default=next((p for p in shared if p.is_dir()), shared[0]))
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     sets = load_sets(args.pdfs)

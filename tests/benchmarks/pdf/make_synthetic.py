@@ -129,10 +129,7 @@ class Doc:
     def table(self, rows: list[list[str]]) -> None:
         for row in rows[1:]:
             self.furniture.append({"kind": "table", "text": " ".join(row)})
-        cells = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-            for row in rows
-        )
+        cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
         self.html_parts.append(f"<table>{cells}</table>")
 
 
@@ -190,9 +187,7 @@ def _render(doc: Doc, title: str, *, columns: int, indent: bool, out: Path) -> N
         doc.furniture.append({"kind": "page_number", "text": str(number)})
     for block in doc.blocks:
         if block["kind"] == "heading" and block["text"] != title:
-            doc.furniture.append(
-                {"kind": "running_head_section", "text": block["text"]}
-            )
+            doc.furniture.append({"kind": "running_head_section", "text": block["text"]})
     gold = {
         "file": pdf.name,
         "source": "synthetic",
@@ -201,9 +196,7 @@ def _render(doc: Doc, title: str, *, columns: int, indent: bool, out: Path) -> N
         "blocks": doc.blocks,
         "furniture": doc.furniture,
     }
-    (out / f"{doc.name}.json").write_text(
-        json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    (out / f"{doc.name}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _page_count(pdf: Path) -> int:
@@ -270,7 +263,5 @@ def make_all(out: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in make_all(
-        Path(sys.argv[1] if len(sys.argv) > 1 else "tests/benchmarks/pdf/synthetic")
-    ):
+    for path in make_all(Path(sys.argv[1] if len(sys.argv) > 1 else "tests/benchmarks/pdf/synthetic")):
         print(path)
