@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from briefpack.readers.pdfchars import GUTTER
@@ -56,9 +57,9 @@ def page_blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, c
     in_table = {id(line) for rows in tables for row in rows for line in row}
     first_of = {id(rows[0][0]): rows for rows in tables}
     lines = _rejoin_pieces(lines, in_table)
-    leading = _leading(lines, body_size)
+    leading = _leading(lines)
     columns = _columns(lines)
-    headings = _headings(lines, body_size, leading)
+    headings = _headings(lines, body_size)
     blocks: list[str] = [PAGE_TURN] if continuing else []  # the page may continue the last paragraph
     aside: list[str] = []
     caption: list[Line] = []
@@ -141,7 +142,7 @@ def _level(line: Line, body_size: float) -> int:
     return 1 if line.size >= 1.6 * body_size else 2
 
 
-def _headings(lines: list[Line], body_size: float, leading: float) -> set[int]:
+def _headings(lines: list[Line], body_size: float) -> set[int]:
     """ids of heading lines: larger or bold short lines, in runs of at most three lines.
 
     A longer run of large type is a lead paragraph set large, not a heading.
@@ -175,17 +176,21 @@ def _is_heading(line: Line, body_size: float) -> bool:
     return line.bold and line.size >= 0.95 * body_size and not text.endswith((".", ",", ";")) and len(text) < 100
 
 
-def _leading(lines: list[Line], body_size: float) -> float:
-    steps = [
-        b.top - a.top
+def _leading(lines: list[Line]) -> float:
+    """The line pitch in type sizes: the commonest step between successive lines of one column.
+
+    Only steps between 0.9 and 1.8 type sizes count: shorter ones are pieces
+    of one line or superscripts, longer ones paragraph gaps.
+    """
+    steps = Counter(
+        round((b.top - a.top) / a.size * 20) / 20
         for a, b in itertools.pairwise(lines)
         if a.page == b.page
-        and 0 < b.top - a.top < 3 * body_size
+        and 0.9 * a.size < b.top - a.top < 1.8 * a.size
         and abs(a.size - b.size) < 0.5
         and abs(a.x0 - b.x0) < 3 * a.size
-    ]
-    # The lower quartile: in a letter of one-line paragraphs most steps are paragraph gaps.
-    return sorted(steps)[len(steps) // 4] if steps else 1.2 * body_size
+    )
+    return steps.most_common(1)[0][0] if steps else 1.2
 
 
 def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
@@ -222,7 +227,7 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     new_column = line.page != prev.page or line.top < prev.top - 0.5 * prev.size
     if new_column:
         return stopped_early and bool(_TERMINAL.search(prev.text))
-    if line.top - prev.top > leading + _PARA_GAP * line.size:
+    if line.top - prev.top > (leading + _PARA_GAP) * prev.size:
         return True
     # A list item's wrapped lines hang indented under its text: that is no paragraph start.
     hanging = (len(para) == 1 and bool(_LIST_START.match(prev.text))) or (
