@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from briefpack.readers.pdfblocks import SMALL, Line, merge_across, page_blocks
@@ -128,22 +128,27 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
     """ids of lines that are running heads, running feet or page numbers.
 
     Three kinds of evidence, from strongest: the line's text (digits ignored)
-    and size recur in the head or foot band of other pages; it is a page
+    and size recur at the same height on other pages, with nothing but
+    furniture between it and the paper's edge; it is a page
     number in a band; it is the outermost line of the page, set apart from
     the rest by a gap and either close to the paper's edge or smaller than
     the body (a single page has no other pages to compare with).
     """
     found: set[int] = set()
-    band_shapes: Counter[tuple[str, int]] = Counter()
+    band_tops: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
     for page, lines in zip(pages, lines_by_page):
-        band_shapes.update({(_shape(line.text), round(line.size)) for line in lines if _in_band(line, page, _BAND)})
+        for line in lines:
+            if _in_band(line, page, _BAND):
+                band_tops[_shape(line.text), round(line.size)].append((page.number, line.top))
     need = max(2, round(0.5 * len(pages)))
     for page, lines in zip(pages, lines_by_page):
         has_calls = any(_CALL.search(line.text) for line in lines)
         for line in lines:
             if not _in_band(line, page, _BAND) or (has_calls and _NOTE_START.match(line.text)):
                 continue
-            if (len(pages) > 1 and band_shapes[_shape(line.text), round(line.size)] >= need) or (
+            tops = band_tops[_shape(line.text), round(line.size)]
+            recurs = len({n for n, top in tops if abs(top - line.top) < line.size}) >= need
+            if (len(pages) > 1 and recurs and _outermost(line, lines, page)) or (
                 _PAGE_NUMBER.match(line.text.strip()) and _isolated(line, lines, 0.5 * body_size)
             ):
                 found.add(id(line))
@@ -162,6 +167,13 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
             ):
                 found.add(id(line))
     return found
+
+
+def _outermost(line: Line, lines: list[Line], page: Page) -> bool:
+    """Nothing but other band lines stands between the line and the nearer edge of the paper."""
+    if line.top < page.height / 2:
+        return all(other.bottom > line.top or _in_band(other, page, _BAND) for other in lines)
+    return all(other.top < line.bottom or _in_band(other, page, _BAND) for other in lines)
 
 
 def _in_band(line: Line, page: Page, band: float) -> bool:
