@@ -57,12 +57,12 @@ def layout_text(pages: list[Page]) -> str:
     lines_by_page = [_lines(page.segments) for page in pages]
     body_size = _body_size(line for lines in lines_by_page for line in lines)
     vocab = vocabulary("\n".join(plain(line.text) for lines in lines_by_page for line in lines))
+    lines_by_page = [_without_margins(lines, body_size) for lines in lines_by_page]
     furniture = _running(pages, lines_by_page, body_size)
     blocks: list[str] = []
     notes: list[str] = []
     for page, lines in zip(pages, lines_by_page):
         lines = [line for line in lines if id(line) not in furniture]
-        lines = _without_margins(lines, body_size)
         lines, page_notes = _footnotes(page, lines, body_size)
         renumber: dict[str, int] = {}
         for digits, parts in page_notes:
@@ -156,17 +156,30 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
         if len(rest) < 2:
             continue
         by_top = sorted(rest, key=lambda ln: ln.top)
-        for line in (by_top[0], max(rest, key=lambda ln: ln.bottom)):
-            near_edge = _in_band(line, page, _EDGE_BAND)
+        for group in (_edge_group(by_top), _edge_group(sorted(rest, key=lambda ln: -ln.bottom))):
+            others = [line for line in rest if line not in group]
+            small = all(line.size < 0.8 * body_size for line in group)
+            near_edge = all(_in_band(line, page, _EDGE_BAND) for line in group)
             if (
-                _in_band(line, page, _BAND)
-                and not (has_calls and _NOTE_START.match(line.text))
-                and line.size <= 1.05 * body_size
-                and (near_edge or line.size < 0.95 * body_size)
-                and _isolated(line, rest, 1.5 * body_size)
+                all(_in_band(line, page, _BAND) for line in group)
+                and not any(has_calls and _NOTE_START.match(line.text) for line in group)
+                and all(line.size <= 1.05 * body_size for line in group)
+                and (near_edge or all(line.size < 0.95 * body_size for line in group))
+                and all(_isolated(line, others, (0.5 if small and near_edge else 1.5) * body_size) for line in group)
             ):
-                found.add(id(line))
+                found.update(id(line) for line in group)
     return found
+
+
+def _edge_group(ordered: list[Line]) -> list[Line]:
+    """The outermost line, with up to two more set close to it (a head of section and subsection)."""
+    group = ordered[:1]
+    for line in ordered[1:3]:
+        prev = group[-1]
+        if max(line.top - prev.bottom, prev.top - line.bottom) > prev.size:
+            break
+        group.append(line)
+    return group if len(group) < len(ordered) else group[:1]
 
 
 def _outermost(line: Line, lines: list[Line], page: Page) -> bool:
