@@ -5,8 +5,8 @@ runs of at most three lines), after extra vertical space, at an indented
 line, or after a line that stopped early (the next line's first word would
 have fitted).  A paragraph runs on across a column or page break unless the
 line before stopped early.  Three or more rows of two or more short cells
-drawn one after another on one baseline are a table, written as
-pipe-separated rows; a smaller line starting "Figure 3" or "Table 2" and the
+drawn one after another on one baseline are a table, written as rows of
+cells padded to their columns (a table typed in a text file); a smaller line starting "Figure 3" or "Table 2" and the
 lines that follow it closely are a caption, written with the readers'
 ``Image caption:`` label.  Tables and captions stand outside the running
 text: one met inside a paragraph is written after it.
@@ -57,7 +57,7 @@ def page_blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, c
     in_table = {id(line) for rows in tables for row in rows for line in row}
     first_of = {id(rows[0][0]): rows for rows in tables}
     lines = _rejoin_pieces(lines, in_table)
-    leading = _leading(lines)
+    leading = _leading(lines, body_size)
     columns = _columns(lines)
     headings = _headings(lines, body_size)
     blocks: list[str] = [PAGE_TURN] if continuing else []  # the page may continue the last paragraph
@@ -76,7 +76,7 @@ def page_blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, c
 
     for line in lines:
         if id(line) in first_of:
-            aside.append("\n".join("| " + " | ".join(cell.text for cell in row) + " |" for row in first_of[id(line)]))
+            aside.append(_table_text(first_of[id(line)]))
             continue
         if id(line) in in_table:
             continue
@@ -176,8 +176,8 @@ def _is_heading(line: Line, body_size: float) -> bool:
     return line.bold and line.size >= 0.95 * body_size and not text.endswith((".", ",", ";")) and len(text) < 100
 
 
-def _leading(lines: list[Line]) -> float:
-    """The line pitch in type sizes: the commonest step between successive lines of one column.
+def _leading(lines: list[Line], body_size: float) -> float:
+    """The body's line pitch in type sizes: the commonest step between successive body lines of one column.
 
     Only steps between 0.9 and 1.8 type sizes count: shorter ones are pieces
     of one line or superscripts, longer ones paragraph gaps.
@@ -187,7 +187,8 @@ def _leading(lines: list[Line]) -> float:
         for a, b in itertools.pairwise(lines)
         if a.page == b.page
         and 0.9 * a.size < b.top - a.top < 1.8 * a.size
-        and abs(a.size - b.size) < 0.5
+        and abs(a.size - body_size) < 0.5
+        and abs(b.size - body_size) < 0.5
         and abs(a.x0 - b.x0) < 3 * a.size
     )
     return steps.most_common(1)[0][0] if steps else 1.2
@@ -237,6 +238,28 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     if indented:
         return True
     return stopped_early
+
+
+def _table_text(rows: list[list[Line]]) -> str:
+    """A table as plain-text rows: cells padded to their column and parted by two spaces.
+
+    That is the shape of a table typed in a text file, which clean-up keeps
+    line for line instead of reflowing it into a paragraph.  Cells go to the
+    column whose left edge they start nearest.
+    """
+    lefts: list[float] = []
+    for cell in sorted((cell for row in rows for cell in row), key=lambda c: c.x0):
+        if not lefts or cell.x0 - lefts[-1] > cell.size:
+            lefts.append(cell.x0)
+    grid = []
+    for row in rows:
+        texts = [""] * len(lefts)
+        for cell in row:
+            column = min(range(len(lefts)), key=lambda i: abs(lefts[i] - cell.x0))
+            texts[column] = f"{texts[column]} {cell.text}".strip()
+        grid.append(texts)
+    widths = [max(len(texts[i]) for texts in grid) for i in range(len(lefts))]
+    return "\n".join("  ".join(t.ljust(w) for t, w in zip(texts, widths)).rstrip() for texts in grid)
 
 
 def _rejoin_pieces(lines: list[Line], in_table: set[int]) -> list[Line]:

@@ -25,9 +25,11 @@ import pypdfium2.raw as pdfium_c
 _GAP = 1.0  # a horizontal gap this many font sizes wide separates two segments (table cells, columns)...
 GUTTER = 3.0  # ...unless the line's own spaces are as wide (justified); this wide, never
 _LINE_BREAKS = "\r\n"
-# pdfium's stand-ins for a hyphen it met at a line end (U+0002, U+FFFE): which of them it uses says
-# nothing reliable about the hyphen, so both become an ASCII hyphen and clean-up's rule decides.
-_PDFIUM_HYPHEN = {"\x02": "-", "\ufffe": "-"}
+# pdfium's stand-ins for a hyphen it met at a line end.  U+FFFE marks one it took for a soft hyphen,
+# which in practice is as often a typeset hyphenation point as a real compound's hyphen: it becomes
+# U+2010, joined unless the document spells the compound elsewhere.  U+0002 becomes an ASCII hyphen,
+# which clean-up's rule decides.
+_PDFIUM_HYPHEN = {"\x02": "-", "\ufffe": "\u2010"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,9 @@ rebuilds it).  Measures, per reader and per set:
 * **notes placed / spliced**: page-foot footnotes attached as footnotes, and
   footnotes whose words run inside a body paragraph;
 * **furniture leaked**: occurrences of running heads, page and line numbers
-  (first figure) and of table cells, captions and navigation (second) in the
-  body beyond what the gold body itself contains;
+  (first figure) in the body, and of table cells, captions and navigation
+  (second) in body paragraphs of running prose (a block that kept its lines,
+  a table kept as rows, does not count), beyond what the gold itself contains;
 * **first dropped**: documents whose first gold body paragraph is absent
   from the body;
 * **ms/page**: reading time only (clean-up excluded), CPU time of the
@@ -172,13 +173,14 @@ def score_document(gold: dict, cleaned) -> Score:  # type: ignore[no-untyped-def
         opening = " ".join(text.split()[:6])
         s.spliced += any(opening in para and para != text for para in body)
     body_text = "\n".join(body)
+    # A block that kept its lines (a table or list typed as rows) is a table kept, not a table turned prose.
+    prose_text = "\n".join(_norm(b.text) for b in cleaned.blocks if "\n" not in b.text.strip())
     gold_text = "\n".join(_norm(b["text"]) for b in gold["blocks"])
     for item in {(f["kind"], _norm(f["text"])) for f in gold["furniture"]}:
-        excess = max(0, _count(body_text, item[1]) - _count(gold_text, item[1]))
         if item[0] in _HEADS:
-            s.heads_leaked += excess
+            s.heads_leaked += max(0, _count(body_text, item[1]) - _count(gold_text, item[1]))
         else:
-            s.other_leaked += excess
+            s.other_leaked += max(0, _count(prose_text, item[1]) - _count(gold_text, item[1]))
     first = next((b for b in gold["blocks"] if b["kind"] == "body"), None)
     if first is not None:
         opening = " ".join(_norm(first["text"]).split()[:8])
