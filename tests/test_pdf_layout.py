@@ -122,3 +122,23 @@ def test_split_words_rejoined_only_where_the_document_spells_them_whole():
     assert repair_split_words(text) == (
         "The claim is UNRESOLVED. Three UNRESOLVED claims remain. Read a new report, not anew one."
     )
+
+
+@pytest.mark.layout
+def test_table_comes_out_as_rows_not_prose():
+    weasyprint = pytest.importorskip("weasyprint")
+    rows = [
+        ("Port", "Ships", "Tonnes"),
+        ("Northgate", "41", "1,250"),
+        ("Eastmoor", "27", "980"),
+        ("Southby", "40", "1,105"),
+    ]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    intro = "Traffic through the three ports changed little over the year, as the table shows."
+    css = "td { padding: 1mm 8mm; font-size: 9pt } p { font-size: 9pt }"
+    html = f"<html><head><style>{css}</style></head><body><p>{intro}</p><table>{cells}</table></body></html>"
+    text = pdf_text(weasyprint.HTML(string=html).write_pdf(), Path("ports.pdf"))
+    blocks = text.split("\n\n")
+    assert blocks[0] == intro
+    table = [line.split() for line in blocks[1].split("\n")]
+    assert table == [list(row) for row in rows]

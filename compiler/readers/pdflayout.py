@@ -149,7 +149,9 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
             tops = band_tops[_shape(line.text), round(line.size)]
             recurs = len({n for n, top in tops if abs(top - line.top) < line.size}) >= need
             if (len(pages) > 1 and recurs and _outermost(line, lines, page)) or (
-                _PAGE_NUMBER.match(line.text.strip()) and _isolated(line, lines, 0.5 * body_size)
+                _PAGE_NUMBER.match(line.text.strip())
+                and _isolated(line, lines, 0.5 * body_size)
+                and _outermost(line, lines, page, strict=True)
             ):
                 found.add(id(line))
         rest = [line for line in lines if id(line) not in found]
@@ -182,11 +184,15 @@ def _edge_group(ordered: list[Line]) -> list[Line]:
     return group if len(group) < len(ordered) else group[:1]
 
 
-def _outermost(line: Line, lines: list[Line], page: Page) -> bool:
-    """Nothing but other band lines stands between the line and the nearer edge of the paper."""
+def _outermost(line: Line, lines: list[Line], page: Page, *, strict: bool = False) -> bool:
+    """Nothing stands between the line and the nearer edge of the paper but other band lines (or, strict, nothing)."""
+
+    def beside(other: Line) -> bool:
+        return not strict and _in_band(other, page, _BAND) or abs(other.bottom - line.bottom) < 0.5 * line.size
+
     if line.top < page.height / 2:
-        return all(other.bottom > line.top or _in_band(other, page, _BAND) for other in lines)
-    return all(other.top < line.bottom or _in_band(other, page, _BAND) for other in lines)
+        return all(other.bottom > line.top or beside(other) for other in lines if other is not line)
+    return all(other.top < line.bottom or beside(other) for other in lines if other is not line)
 
 
 def _in_band(line: Line, page: Page, band: float) -> bool:
