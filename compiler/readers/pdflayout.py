@@ -188,7 +188,7 @@ def _outermost(line: Line, lines: list[Line], page: Page, *, strict: bool = Fals
     """Nothing stands between the line and the nearer edge of the paper but other band lines (or, strict, nothing)."""
 
     def beside(other: Line) -> bool:
-        return not strict and _in_band(other, page, _BAND) or abs(other.bottom - line.bottom) < 0.5 * line.size
+        return (not strict and _in_band(other, page, _BAND)) or abs(other.bottom - line.bottom) < 0.5 * line.size
 
     if line.top < page.height / 2:
         return all(other.bottom > line.top or beside(other) for other in lines if other is not line)
