@@ -47,8 +47,11 @@ class Line:
         return self.bottom - self.top
 
 
-def page_blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, continuing: bool) -> list[str]:
-    """Paragraph, heading, table and caption blocks of one page, in reading order.
+def page_blocks(
+    lines: list[Line], body_size: float, vocab: frozenset[str], *, continuing: bool
+) -> tuple[list[str], bool]:
+    """Paragraph, heading, table and caption blocks of one page, in reading order, and whether the
+    page's last paragraph runs on (its last line reaches the column's edge).
 
     Tables and captions stand outside the running text: one met inside a
     paragraph (a table at the top of the next column) is written after it.
@@ -101,8 +104,9 @@ def page_blocks(lines: list[Line], body_size: float, vocab: frozenset[str], *, c
         para.append(line)
     if caption:
         aside.append("Image caption: " + join_block([ln.text for ln in caption], vocab))
+    runs_on = bool(para) and not heading and _full(para[-1], columns)
     flush()
-    return blocks
+    return blocks, runs_on
 
 
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|chart|graph|map|exhibit|plate|source|photo)\.?\s*\d*[.:]?\s", re.I)
@@ -194,9 +198,10 @@ def _leading(lines: list[Line], body_size: float) -> float:
     return steps.most_common(1)[0][0] if steps else 1.2
 
 
-def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
-    """Left and right edges of the text column each line sits in, from its neighbours in drawing order."""
-    edges: dict[int, tuple[float, float]] = {}
+def _columns(lines: list[Line]) -> dict[int, tuple[float, float, int]]:
+    """Left and right edges of the text column each line sits in, from its neighbours in drawing
+    order, and how many lines showed them."""
+    edges: dict[int, tuple[float, float, int]] = {}
     for i, line in enumerate(lines):
         lefts, rights = [line.x0], [line.x1]
         x0, x1, size = line.x0, line.x1, line.size
@@ -209,16 +214,21 @@ def _columns(lines: list[Line]) -> dict[int, tuple[float, float]]:
                 rights.append(other.x1)
         lefts.sort()
         rights.sort()
-        edges[id(line)] = (lefts[len(lefts) // 5], rights[(len(rights) * 9) // 10])
+        edges[id(line)] = (lefts[len(lefts) // 5], rights[(len(rights) * 9) // 10], len(lefts))
     return edges
 
 
-def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]], leading: float) -> bool:
+def _full(line: Line, columns: dict[int, tuple[float, float, int]]) -> bool:
+    """The line reaches its column's right edge, in a column of at least three lines that shows one."""
+    _, right, count = columns[id(line)]
+    return count >= 3 and right - line.x1 < 1.5 * line.size
+
+
+def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float, int]], leading: float) -> bool:
     prev = para[-1]
-    left, _ = columns[id(line)]
-    prev_left, prev_right = columns[id(prev)]
-    first_word = line.text.split(" ", 1)[0]
-    stopped_early = prev_right - prev.x1 > (len(first_word) + 1) * 0.5 * prev.size + 0.5 * prev.size
+    left, _, _ = columns[id(line)]
+    prev_left, prev_right, _ = columns[id(prev)]
+    stopped_early = _stopped_early(prev, prev_right, len(line.text.split(" ", 1)[0]))
     if _LIST_START.match(line.text):
         return True
     if len(para) > 1 and para[1].x0 - para[0].x0 > 0.8 * line.size and para[1].x0 - line.x0 > 0.8 * line.size:
@@ -226,8 +236,8 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     if abs(line.size - prev.size) > 0.6:
         return True
     new_column = line.page != prev.page or line.top < prev.top - 0.5 * prev.size
-    if new_column:
-        return stopped_early and bool(_TERMINAL.search(prev.text))
+    if new_column:  # runs on from a full line, or mid-sentence into a lower-case word
+        return not (_full(prev, columns) or (not _TERMINAL.search(prev.text) and line.text[:1].islower()))
     if line.top - prev.top > (leading + _PARA_GAP) * prev.size:
         return True
     # A list item's wrapped lines hang indented under its text: that is no paragraph start.
@@ -238,6 +248,11 @@ def _breaks(para: list[Line], line: Line, columns: dict[int, tuple[float, float]
     if indented:
         return True
     return stopped_early
+
+
+def _stopped_early(line: Line, right: float, next_word: int) -> bool:
+    """The line ends short of its column's right edge by more than the next word would have needed."""
+    return right - line.x1 > (next_word + 2) * 0.5 * line.size
 
 
 def _table_text(rows: list[list[Line]]) -> str:

@@ -61,6 +61,7 @@ def layout_text(pages: list[Page]) -> str:
     furniture = _running(pages, lines_by_page, body_size)
     blocks: list[str] = []
     notes: list[str] = []
+    runs_on = False  # the last page's last paragraph may go on at the top of the next
     for page, lines in zip(pages, lines_by_page):
         lines = [line for line in lines if id(line) not in furniture]
         lines, page_notes = _footnotes(page, lines, body_size)
@@ -70,7 +71,8 @@ def layout_text(pages: list[Page]) -> str:
             notes.append(f"[^{len(notes) + 1}]: {join_block(parts, vocab)}")
         for line in lines:
             line.text = _CALL.sub(functools.partial(_call, renumber=renumber), line.text)
-        blocks.extend(page_blocks(lines, body_size, vocab, continuing=bool(blocks)))
+        page_text, runs_on = page_blocks(lines, body_size, vocab, continuing=runs_on)
+        blocks.extend(page_text)
     return repair_split_words("\n\n".join(merge_across(blocks, vocab) + notes))
 
 
