@@ -167,8 +167,14 @@ def _headings(lines: list[Line], body_size: float) -> set[int]:
 
 
 def _heading_run(run: list[Line]) -> set[int]:
-    words = sum(len(line.text.split()) for line in run)
-    return {id(line) for line in run} if len(run) <= 3 and words <= 30 else set()
+    """The run's lines if it reads as a heading: at most three lines, 30 words and one sentence."""
+    text = " ".join(line.text for line in run)
+    if len(run) > 3 or len(text.split()) > 30 or _TWO_SENTENCES.search(text):
+        return set()
+    return {id(line) for line in run}
+
+
+_TWO_SENTENCES = re.compile(r"[a-z][.!?][\"'”’)]* +[A-Z]")
 
 
 def _is_heading(line: Line, body_size: float) -> bool:
