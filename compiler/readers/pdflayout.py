@@ -130,26 +130,26 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
     """ids of lines that are running heads, running feet or page numbers.
 
     Three kinds of evidence, from strongest: the line's text (digits ignored)
-    and size recur at the same height on other pages, with nothing but
+    and size recur at the same place on other pages, with nothing but
     furniture between it and the paper's edge; it is a page
     number in a band; it is the outermost line of the page, set apart from
     the rest by a gap and either close to the paper's edge or smaller than
     the body (a single page has no other pages to compare with).
     """
     found: set[int] = set()
-    band_tops: dict[tuple[str, int], list[tuple[int, float]]] = defaultdict(list)
+    band_places: dict[tuple[str, int], list[tuple[int, Line]]] = defaultdict(list)
     for page, lines in zip(pages, lines_by_page):
         for line in lines:
             if _in_band(line, page, _BAND):
-                band_tops[_shape(line.text), round(line.size)].append((page.number, line.top))
+                band_places[_shape(line.text), round(line.size)].append((page.number, line))
     need = max(2, round(0.5 * len(pages)))
     for page, lines in zip(pages, lines_by_page):
         has_calls = any(_CALL.search(line.text) for line in lines)
         for line in lines:
             if not _in_band(line, page, _BAND) or (has_calls and _NOTE_START.match(line.text)):
                 continue
-            tops = band_tops[_shape(line.text), round(line.size)]
-            recurs = len({n for n, top in tops if abs(top - line.top) < line.size}) >= need
+            places = band_places[_shape(line.text), round(line.size)]
+            recurs = len({n for n, other in places if _same_place(line, other)}) >= need
             if (len(pages) > 1 and recurs and _outermost(line, lines, page)) or (
                 _PAGE_NUMBER.match(line.text.strip())
                 and _isolated(line, lines, 0.5 * body_size)
@@ -173,6 +173,16 @@ def _running(pages: list[Page], lines_by_page: list[list[Line]], body_size: floa
             ):
                 found.update(id(line) for line in group)
     return found
+
+
+def _same_place(line: Line, other: Line) -> bool:
+    """At the same height and aligned the same way (left, right or centre), as a running head recurs."""
+    if abs(line.top - other.top) >= line.size:
+        return False
+    return (
+        min(abs(line.x0 - other.x0), abs(line.x1 - other.x1), abs(line.x0 + line.x1 - other.x0 - other.x1) / 2)
+        < line.size
+    )
 
 
 def _edge_group(ordered: list[Line]) -> list[Line]:
