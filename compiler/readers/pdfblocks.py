@@ -55,6 +55,9 @@ def page_blocks(
 
     Tables and captions stand outside the running text: one met inside a
     paragraph (a table at the top of the next column) is written after it.
+    Three or more one-line paragraphs in a row, short and not ending a
+    sentence, are one block of lines (an address, a list, a table whose cells
+    sit too close to tell apart), which clean-up keeps line for line.
     """
     tables = _tables(lines)
     in_table = {id(line) for rows in tables for row in rows for line in row}
@@ -69,11 +72,29 @@ def page_blocks(
     para: list[Line] = []
     heading = False
 
+    short: list[str] = []  # a run of one-line paragraphs: rows of a list, an address, a table set as text
+
+    def flush_short() -> None:
+        if len(short) >= 3:
+            blocks.append("\n".join(short))
+        else:
+            blocks.extend(short)
+        short.clear()
+
     def flush() -> None:
         if para:
             text = join_block([line.text for line in para], vocab)
-            blocks.append(("#" * _level(para[0], body_size) + " " + text) if heading else text)
+            if heading:
+                flush_short()
+                blocks.append("#" * _level(para[0], body_size) + " " + text)
+            elif len(para) == 1 and len(text.split()) <= 6 and not _TERMINAL.search(text):
+                short.append(text)
+            else:
+                flush_short()
+                blocks.append(text)
         para.clear()
+        if aside:
+            flush_short()
         blocks.extend(aside)
         aside.clear()
 
@@ -106,6 +127,7 @@ def page_blocks(
         aside.append("Image caption: " + join_block([ln.text for ln in caption], vocab))
     runs_on = bool(para) and not heading and _full(para[-1], columns)
     flush()
+    flush_short()
     return blocks, runs_on
 
 
