@@ -211,14 +211,15 @@ def _is_heading(line: Line, body_size: float) -> bool:
 def _leading(lines: list[Line], body_size: float) -> float:
     """The body's line pitch in type sizes: the commonest step between successive body lines of one column.
 
-    Only steps between 0.9 and 1.8 type sizes count: shorter ones are pieces
-    of one line or superscripts, longer ones paragraph gaps.
+    Only steps between 0.9 and 2.6 type sizes count: shorter ones are pieces
+    of one line or superscripts, longer ones gaps.  The commonest, because
+    most steps are inside paragraphs, double-spaced text included.
     """
     steps = Counter(
         round((b.top - a.top) / a.size * 20) / 20
         for a, b in itertools.pairwise(lines)
         if a.page == b.page
-        and 0.9 * a.size < b.top - a.top < 1.8 * a.size
+        and 0.9 * a.size < b.top - a.top < 2.6 * a.size
         and abs(a.size - body_size) < 0.5
         and abs(b.size - body_size) < 0.5
         and abs(a.x0 - b.x0) < 3 * a.size
