@@ -142,3 +142,18 @@ def test_table_comes_out_as_rows_not_prose():
     assert blocks[0] == intro
     table = [line.split() for line in blocks[1].split("\n")]
     assert table == [list(row) for row in rows]
+
+
+@pytest.mark.layout
+def test_page_turned_for_display_reads_as_set():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    upright = _report_pdf(columns=2)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(upright)))
+    for page in writer.pages:
+        page.rotate(90)
+    turned = io.BytesIO()
+    writer.write(turned)
+    assert pdf_text(turned.getvalue(), Path("turned.pdf")) == pdf_text(upright, Path("report.pdf"))

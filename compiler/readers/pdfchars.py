@@ -71,6 +71,9 @@ def read_pages(data: bytes) -> list[Page]:
 
 
 def _read_page(page: pypdfium2.PdfPage, number: int) -> Page:
+    # A page turned for display (/Rotate) is read as it was set: pdfium otherwise reorders its
+    # characters for the turned view, and the columns come out as rows.  Only this in-memory copy turns.
+    page.set_rotation(0)
     left, bottom, right, top = page.get_cropbox()
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
