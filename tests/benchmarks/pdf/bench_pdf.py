@@ -140,9 +140,13 @@ class Score:
     first_dropped: int = 0
     pages: int = 0
     seconds: float = 0.0
+    slowest: float = 0.0  # the highest ms/page of any one document
 
     def add(self, other: Score) -> None:
+        self.slowest = max(self.slowest, other.slowest, 1000 * other.seconds / max(1, other.pages))
         for name in self.__dataclass_fields__:
+            if name == "slowest":
+                continue
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -220,14 +224,14 @@ def run(sets: dict[str, list[tuple[Path, dict]]]) -> dict[str, dict[str, Score]]
 def table(scores: dict[str, Score]) -> str:
     lines = [
         "| reader | whole | boundaries lost | notes placed | notes spliced | heads/numbers leaked"
-        + " | tables/captions leaked | first dropped | ms/page |",
-        "|---|---|---|---|---|---|---|---|---|",
+        + " | tables/captions leaked | first dropped | ms/page | slowest doc ms/page |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in scores.items():
         lines.append(
             f"| {name} | {s.whole}/{s.paragraphs} ({100 * s.whole / max(1, s.paragraphs):.0f}%) | "
             f"{s.lost}/{s.boundaries} | {s.placed}/{s.notes} | {s.spliced} | {s.heads_leaked} | {s.other_leaked} | "
-            f"{s.first_dropped}/{s.docs} | {1000 * s.seconds / max(1, s.pages):.1f} |"
+            f"{s.first_dropped}/{s.docs} | {1000 * s.seconds / max(1, s.pages):.1f} | {s.slowest:.1f} |"
         )
     return "\n".join(lines)
 
