@@ -157,3 +157,21 @@ def test_page_turned_for_display_reads_as_set():
     turned = io.BytesIO()
     writer.write(turned)
     assert pdf_text(turned.getvalue(), Path("turned.pdf")) == pdf_text(upright, Path("report.pdf"))
+
+
+@pytest.mark.layout
+def test_call_set_at_a_line_start_and_note_pushed_to_the_next_page():
+    weasyprint = pytest.importorskip("weasyprint")
+    first = "The ferry service resumed in May after repairs."
+    rest = "Passenger numbers recovered by the end of summer, the operator said in its report."
+    second = "A second vessel is due next year if the council approves the loan for its purchase and refit."
+    note = "Repairs were paid for by the regional fund."
+    css = """@page { size: A6; margin: 15mm 12mm } body { font: 9pt serif }
+        .fn { float: footnote; font-size: 7pt } ::footnote-call { font-size: 6pt; vertical-align: super }
+        ::footnote-marker { content: counter(footnote); vertical-align: super; font-size: 5pt }"""
+    html = (
+        f"<html><head><style>{css}</style></head><body>"
+        f'<p>{first}<span class="fn">{note}</span> {rest}</p><p>{second}</p></body></html>'
+    )
+    text = pdf_text(weasyprint.HTML(string=html).write_pdf(), Path("ferry.pdf"))
+    assert text.split("\n\n") == [f"{first}[^1] {rest}", second, f"[^1]: {note}"]

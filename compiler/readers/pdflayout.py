@@ -1,33 +1,24 @@
-"""Layout analysis: positioned segments to the reader's Markdown-ish text.
+"""Layout analysis: a PDF's positioned segments to the readers' Markdown-ish text.
 
-The decisions, in order, each from positions and fonts only:
+The decisions, in order, each from positions and sizes only (``pdfblocks``
+then makes paragraphs, headings, tables and captions of each page's lines,
+``pdfwords`` joins the words):
 
 1. **Lines.** Segments drawn one after another on one visual line are one
    line; a raised, smaller run of digits inside it is a footnote call.
-2. **Furniture.** Running heads and feet: text in the top or bottom band of
-   the page, set apart from the body by a gap, or repeated in that band on
-   other pages (digits ignored, so "Page 3" repeats; position, not wording,
-   so heads that alternate between odd and even pages or change with the
-   section count too).  Page numbers in the bands.  Margin text: short runs
-   outside the body's horizontal extent (line numbers, a rotated archive
-   stamp, a navigation strip).
-3. **Footnotes.** The run of lines at the foot of a page set smaller than the
+2. **Margins.** Short runs wholly outside the body's horizontal extent (line
+   numbers, a rotated archive stamp, a navigation strip) are dropped.
+3. **Running heads and feet** (see ``_running``): by recurrence at the same
+   place on other pages, whatever the wording, so heads that alternate
+   between odd and even pages or change with the section count; page numbers
+   alone at the paper's edge; the outermost line or two of a page, set apart
+   by a gap and small or at the very edge.
+4. **Footnotes.** The run of lines at the foot of a page set smaller than the
    body and starting with a note number is the page's notes; a call on the
-   page with a note of that number becomes ``[^N]`` and the note ``[^N]: text``
-   at the end (numbered through the document, so notes numbered per page do
-   not collide).  A call with no note keeps its digits.
-4. **Tables.** Three or more consecutive rows of two or more short cells on
-   one baseline are a table, written as pipe-separated rows in one block.
-5. **Paragraphs.** A new paragraph starts at a heading (larger, or a short
-   bold line), after a vertical gap wider than the body's line spacing, at
-   an indented line, or after a line that stopped early (the next line's
-   first word would have fitted).  A paragraph runs on across a column or
-   page break unless the line before stopped early.
-6. **Words.** A line-end hyphen (ASCII, U+2010, pdfium's stand-in) joins the
-   lines by the document's own spelling; a soft hyphen always joins;
-   ligature characters are decomposed; a word split by a stray space is
-   rejoined where the document spells it whole elsewhere and one half never
-   stands alone.
+   page (or, pushed there by the typesetter, the next) with a note of that
+   number becomes ``[^N]`` and the note ``[^N]: text`` at the end, numbered
+   through the document so that notes numbered per page do not collide.  A
+   call with no note keeps its digits.
 """
 
 from __future__ import annotations
@@ -35,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from briefpack.readers.pdfblocks import SMALL, Line, merge_across, page_blocks
 from briefpack.readers.pdfchars import CALL, Page, Segment
@@ -48,7 +39,8 @@ _EDGE_BAND = 0.07  # the share next to the paper's edge, where even body-sized t
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?|seite)\s*)?\d{1,4}(?:\s*(?:of|/|de|sur)\s*\d{1,4})?(?:\s*[-–—])?$", re.I
 )
-_NOTE_START = re.compile(r"^(?P<n>\d{1,3})[.)]?\s+(?=\S)")
+# A note's number: "1. Text", "1 Text", or a raised marker set tight against its text ("1Text").
+_NOTE_START = re.compile(r"^(?P<n>\d{1,3})[.)]?\s*(?=[^\d\s.)])")
 _CALL = re.compile("((?:\ue000\\d\ue001)+)")
 
 
@@ -59,36 +51,46 @@ def layout_text(pages: list[Page]) -> str:
     vocab = vocabulary("\n".join(plain(line.text) for lines in lines_by_page for line in lines))
     lines_by_page = [_without_margins(lines, body_size) for lines in lines_by_page]
     furniture = _running(pages, lines_by_page, body_size)
-    blocks: list[str] = []
+    kept = [[line for line in lines if id(line) not in furniture] for lines in lines_by_page]
+    # Notes first, on every page, so that a call whose note the typesetter pushed to the next page finds it.
+    numbers: dict[tuple[int, str], int] = {}
     notes: list[str] = []
-    runs_on = False  # the last page's last paragraph may go on at the top of the next
-    for page, lines in zip(pages, lines_by_page):
-        lines = [line for line in lines if id(line) not in furniture]
-        lines, page_notes = _footnotes(page, lines, body_size)
-        renumber: dict[str, int] = {}
+    called_before = False
+    for index, (page, lines) in enumerate(zip(pages, kept)):
+        called = any(_CALL.search(line.text) for line in lines)
+        kept[index], page_notes = _footnotes(page, lines, body_size) if called or called_before else (lines, [])
+        called_before = called
         for digits, parts in page_notes:
-            renumber[digits] = len(notes) + 1
             notes.append(f"[^{len(notes) + 1}]: {join_block(parts, vocab)}")
+            numbers[index, digits] = len(notes)
+    blocks: list[str] = []
+    runs_on = False  # the last page's last paragraph may go on at the top of the next
+    for index, lines in enumerate(kept):
         for line in lines:
-            line.text = _CALL.sub(functools.partial(_call, renumber=renumber), line.text)
+            line.text = _CALL.sub(functools.partial(_call, numbers=numbers, page=index), line.text)
         page_text, runs_on = page_blocks(lines, body_size, vocab, continuing=runs_on)
         blocks.extend(page_text)
     return repair_split_words("\n\n".join(merge_across(blocks, vocab) + notes))
 
 
-def _call(marked: re.Match[str], renumber: dict[str, int]) -> str:
+def _call(marked: re.Match[str], numbers: dict[tuple[int, str], int], page: int) -> str:
+    """``[^N]`` for a call whose note is on its page or the next; its bare digits otherwise."""
     digits = re.sub(r"\D", "", marked.group(1))
-    return f"[^{renumber[digits]}]" if digits in renumber else digits
+    number = numbers.get((page, digits)) or numbers.get((page + 1, digits))
+    return f"[^{number}]" if number else digits
 
 
 # --- lines ----------------------------------------------------------------------
 
 
-def _lines(segments: Iterable[Segment]) -> list[Line]:
+def _lines(segments: Sequence[Segment]) -> list[Line]:
     """Join segments that continue one another on the same visual line; mark raised digits as calls."""
     out: list[Line] = []
-    for seg in segments:
+    for i, seg in enumerate(segments):
         prev = out[-1] if out else None
+        if prev is not None and _call_turned_over(prev, seg, segments[i + 1 : i + 2]):
+            prev.text += "".join(CALL.format(d) for d in seg.text)
+            continue
         if prev is not None and _same_line(prev, seg):
             raised = seg.bottom < prev.bottom - 0.15 * prev.size and seg.size < 0.85 * prev.size
             if raised and seg.text.isdigit() and not prev.text.endswith(" "):
@@ -101,6 +103,23 @@ def _lines(segments: Iterable[Segment]) -> list[Line]:
             continue
         out.append(Line(seg.page, seg.text, seg.x0, seg.x1, seg.top, seg.bottom, seg.size, seg.bold, seg.after_gap))
     return out
+
+
+def _call_turned_over(prev: Line, seg: Segment, after: Sequence[Segment]) -> bool:
+    """A call the typesetter set at the start of the next line: small raised digits, then body text.
+
+    (A note's own number also stands small at a line start, but the note's
+    text after it is small too.)
+    """
+    if (
+        not seg.text.isdigit()
+        or not after
+        or seg.top <= prev.top
+        or (not prev.text[-1:].isalpha() and prev.text[-1:] not in ".,;:)\"'’”")
+    ):
+        return False
+    nxt = after[0]
+    return seg.size < 0.85 * nxt.size and nxt.size >= 0.95 * prev.size and seg.bottom < nxt.bottom - 0.15 * nxt.size
 
 
 def _same_line(prev: Line, seg: Segment) -> bool:
@@ -258,8 +277,6 @@ def _weighted_quantile(values: list[tuple[float, int]], q: float) -> float:
 
 def _footnotes(page: Page, lines: list[Line], body_size: float) -> tuple[list[Line], list[tuple[str, list[str]]]]:
     """Split off the page-foot notes: (remaining lines, [(number, text)])."""
-    if not any(_CALL.search(line.text) for line in lines):
-        return lines, []
     ordered = sorted(range(len(lines)), key=lambda i: lines[i].top)
     zone: list[int] = []
     for i in reversed(ordered):
