@@ -36,9 +36,9 @@ def pdf_text(data: bytes, path: Path) -> str:
         pages = read_pages(data)
     except pypdfium2.PdfiumError:  # damaged or encrypted: pypdf says which, or reads what pdfium cannot
         pages = []
-    if any(page.segments for page in pages):
-        return layout_text(pages)
-    return _pypdf_text(data, path)
+    text = layout_text(pages) if any(page.segments for page in pages) else ""
+    # A page holding nothing but what the layout reads as furniture still has its words read.
+    return text if text.strip() else _pypdf_text(data, path)
 
 
 def _pypdf_text(data: bytes, path: Path) -> str:
