@@ -1,15 +1,17 @@
 """Blocks of a PDF page: paragraphs, headings, tables and captions from positioned lines.
 
 A new paragraph starts at a heading (larger type, or a short bold line, in
-runs of at most three lines), after extra vertical space, at an indented
-line, or after a line that stopped early (the next line's first word would
-have fitted).  A paragraph runs on across a column or page break unless the
-line before stopped early.  Three or more rows of two or more short cells
-drawn one after another on one baseline are a table, written as rows of
-cells padded to their columns (a table typed in a text file); a smaller line starting "Figure 3" or "Table 2" and the
-lines that follow it closely are a caption, written with the readers'
-``Image caption:`` label.  Tables and captions stand outside the running
-text: one met inside a paragraph is written after it.
+runs of at most three lines and one sentence), after extra vertical space,
+at an indented line, at a list item, or after a line that stopped early (the
+next line's first word would have fitted).  A paragraph runs on into a new
+column or page only from a line that reaches its column's edge, or
+mid-sentence into a lower-case word.  Three or more rows of two or more short
+cells drawn one after another on one baseline are a table, written as rows
+of cells padded to their columns (a table typed in a text file); a smaller
+line starting "Figure 3" or "Table 2" and the lines that follow it closely
+are a caption, written with the readers' ``Image caption:`` label.  Tables
+and captions stand outside the running text: one met inside a paragraph is
+written after it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ PAGE_TURN = "\ue002"  # stands first in a page's blocks: the page may continue t
 
 @dataclass
 class Line:
+    """One visual line of a page: its text and box (points, measured from the page's top left)."""
+
     page: int
     text: str
     x0: float
