@@ -4,15 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefpack.cache import CACHE_DIR, Cache, make_stamp, write_stamp
-from briefpack.export import to_json
-from briefpack.layout.fonts import decoded_fonts
-from briefpack.manifest import load_manifest
-from briefpack.model import Pack
-from briefpack.outputs import write_outputs
-from briefpack.overlap import Overlap
+from briefpack.process import scratch_tempdir
 from briefpack.progress import Progress, StageClock, StageTime, fan_out, silent
+
+if TYPE_CHECKING:
+    from briefpack.model import Pack
 
 
 @dataclass(frozen=True)
@@ -28,8 +27,24 @@ class BuildResult:
 
 def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent, *,
           force: bool = False) -> BuildResult:
-    """Build, reusing cached stage results unless ``force``; the caller checks for "up to date" first."""
-    out = Path(out_dir)
+    """Build, reusing cached stage results unless ``force``; the caller checks for "up to date" first.
+
+    The library's entry point: ``briefpack.build("pack.yaml", "out")``. It leaves the process
+    as it found it (``briefpack.process``); user errors are raised as ``BriefpackError``.
+    """
+    with scratch_tempdir():
+        return _build(Path(manifest_path), Path(out_dir), progress, force=force)
+
+
+def _build(manifest_path: Path, out: Path, progress: Progress, *, force: bool) -> BuildResult:
+    # Imported here, not at the top: ``import briefpack`` (and with it the CLI's up-to-date
+    # check) must not pay for YAML, Jinja and fontTools.
+    from briefpack.export import to_json
+    from briefpack.layout.fonts import decoded_fonts
+    from briefpack.manifest import load_manifest
+    from briefpack.outputs import write_outputs
+    from briefpack.overlap import Overlap
+
     clock = StageClock()
     report = fan_out(clock, progress)
     cache = Cache(out / CACHE_DIR, read=not force)

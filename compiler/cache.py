@@ -11,8 +11,13 @@ source's clean-up, theming and dating. Layout itself is not cached: its input,
 the HTML, changes with any change that reaches it, and a build with nothing
 changed never gets that far.
 
-Entries are pickles written by rename and never fsynced: a torn entry fails
-to unpickle and is recomputed, which is all a cache owes its user.
+Entries are JSON, written by rename and never fsynced. The out folder is
+untrusted (a pack folder may arrive with its out/, an out dir may be shared):
+an entry is data checked field by field against the stage's result type
+(``jsondata``), never code, so a torn, stale, corrupt or hostile entry is a
+miss and is recomputed. The stamp is untrusted the same way: it is believed
+only about files the manifest itself names, each read as a regular file
+within its size limit.
 
 This module imports no stage and no WeasyPrint, so the CLI can answer "up to
 date" without paying for either.
@@ -22,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import re
 import tempfile
 from collections import defaultdict
@@ -33,7 +37,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from briefpack import __version__
-from briefpack.model import SourceSpec, ThemeSpec
+from briefpack.errors import BriefpackError
+from briefpack.files import read_regular
+from briefpack.jsondata import decode, encode
+from briefpack.model import Paragraph, Source, SourceSpec, ThemeSpec, Timex
 from briefpack.paths import LAYOUTS, PACKAGE
 
 CACHE_DIR = ".cache"
@@ -44,6 +51,20 @@ STAGE_MODULES = {
     "theme": "briefpack.analysis.theme",
     "date": "briefpack.dating.timeline",
 }
+
+# What each stage returns: an entry decodes to exactly this or is a miss.
+STAGE_KINDS = {
+    "clean": tuple[Source, list[str]],
+    "theme": tuple[Paragraph, ...],
+    "date": tuple[Timex, ...],
+}
+# Raised with every change to how entries and stamps are written, so old ones are misses.
+CACHE_FORMAT = 2
+MAX_ENTRY_BYTES = 1 << 30  # a stage result is a few times its source, and sources are limited
+MAX_STAMP_BYTES = 1 << 20
+MAX_OUTPUT_BYTES = 1 << 34  # outputs are only hashed; the limit just refuses what is no output of ours
+# Changes the pages without touching a file: the PDF's creation date when the manifest gives none.
+ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
 
 # The libraries that decide the pages as much as the layout files do: an upgrade re-renders.
 TOOLCHAIN = ("weasyprint", "pydyf", "jinja2")
@@ -62,11 +83,17 @@ def digest(*parts: object) -> str:
 
 
 def file_digest(path: Path) -> str:
+    """Of the compiler's own files; the files a user names go through ``read_regular`` (``regular_digest``)."""
     h = hashlib.sha256()
     with open(path, "rb") as stream:
         while chunk := stream.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
+
+
+def regular_digest(path: Path | str, limit: int) -> str:
+    """The sha256 of a regular file of at most ``limit`` bytes; FileRefused (a BriefpackError) otherwise."""
+    return hashlib.sha256(read_regular(path, limit)).hexdigest()
 
 
 def tree_digest(root: Path) -> str:
@@ -118,7 +145,10 @@ def stage_modules(stage: str) -> dict[str, Path]:
         if name in seen or path is None:
             continue
         seen[name] = path
-        pending.extend(_imported(path, name))
+        # The package's own __init__ holds the version and the library entry point, which imports
+        # every stage: it counts as text, but what it imports is not what a stage runs.
+        if name != "briefpack":
+            pending.extend(_imported(path, name))
     return seen
 
 
@@ -166,17 +196,17 @@ class Cache:
         self.misses: dict[str, list[str]] = defaultdict(list)
         self._files: dict[Path, str] = {}
 
-    def source_digest(self, path: Path) -> str:
+    def source_digest(self, path: Path, limit: int = MAX_ENTRY_BYTES) -> str:
         """Each file is hashed once per build, for its cache key and for the stamp alike."""
         if path not in self._files:
-            self._files[path] = file_digest(path)
+            self._files[path] = regular_digest(path, limit)
         return self._files[path]
 
     def clean_key(self, spec: SourceSpec, max_bytes: int) -> str | None:
         """None when the source cannot be read: the stage then runs and reports the error itself."""
         try:
-            data = self.source_digest(spec.path)
-        except OSError:
+            data = self.source_digest(spec.path, max_bytes)
+        except BriefpackError:
             return None
         return digest("clean", code_digest("clean"), data, spec_fields(spec), max_bytes)
 
@@ -190,24 +220,34 @@ class Cache:
 
     def get(self, stage: str, key: str | None, label: str, compute: Callable[[], T]) -> T:
         path = self._entry(stage, key)
-        if self.read and path is not None:
-            try:
-                value = pickle.loads(path.read_bytes())
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-                pass  # absent, torn or from a model that no longer exists: recompute
-            else:
+        if self.read and path is not None and key is not None:
+            value = _load_entry(path, stage, key)
+            if value is not None:
                 self.hits[stage].append(label)
                 return value
         value = compute()
         self.misses[stage].append(label)
         if path is not None:
-            _write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            record = {"format": CACHE_FORMAT, "stage": stage, "key": key, "value": encode(value)}
+            _write(path, json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode())
         return value
 
     def _entry(self, stage: str, key: str | None) -> Path | None:
         if self.root is None or key is None:
             return None
-        return self.root / stage / key[:2] / f"{key}.pickle"
+        return self.root / stage / key[:2] / f"{key}.json"
+
+
+def _load_entry(path: Path, stage: str, key: str):
+    """The stored result, or None for anything else: absent, torn, stale, from another key, or hostile."""
+    try:
+        record = json.loads(read_regular(path, MAX_ENTRY_BYTES))
+        if (not isinstance(record, dict) or record.get("format") != CACHE_FORMAT or record.get("stage") != stage
+                or record.get("key") != key):
+            return None
+        return decode(record["value"], STAGE_KINDS[stage])
+    except (BriefpackError, ValueError, TypeError, KeyError, RecursionError):
+        return None  # ValueError covers bad UTF-8, bad JSON and a value of the wrong shape
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -228,10 +268,12 @@ def _write(path: Path, data: bytes) -> None:
 class Stamp:
     """What a finished build read and wrote; it is current while every digest still matches."""
 
+    format: int
     inputs: tuple[tuple[str, str], ...]  # (absolute path, sha256) of the manifest and each source
     layouts: str  # tree digest of the layout folder
     compiler: str  # tree digest of the compiler package
     toolchain: str  # see toolchain_digest
+    environment: str  # see environment_digest
     outputs: tuple[tuple[str, str], ...]  # (absolute path, sha256) of the PDF, HTML and JSON
     pages: int
 
@@ -240,34 +282,53 @@ def stamp_path(out_dir: Path, manifest_path: Path) -> Path:
     return Path(out_dir) / CACHE_DIR / "stamps" / f"{digest(str(Path(manifest_path).resolve()))[:24]}.json"
 
 
+def environment_digest() -> str:
+    return digest(*(f"{name}={os.environ.get(name)}" for name in ENVIRONMENT))
+
+
 def make_stamp(inputs: dict[Path, str], outputs: list[Path], pages: int) -> Stamp:
-    return Stamp(inputs=tuple((str(p), d) for p, d in inputs.items()), layouts=tree_digest(LAYOUTS),
-                 compiler=tree_digest(PACKAGE), toolchain=toolchain_digest(), outputs=tuple((str(p.resolve()), file_digest(p)) for p in outputs),
+    return Stamp(format=CACHE_FORMAT, inputs=tuple((str(p), d) for p, d in inputs.items()),
+                 layouts=tree_digest(LAYOUTS), compiler=tree_digest(PACKAGE), toolchain=toolchain_digest(),
+                 environment=environment_digest(),
+                 outputs=tuple((str(p.resolve()), regular_digest(p, MAX_OUTPUT_BYTES)) for p in outputs),
                  pages=pages)
 
 
 def write_stamp(out_dir: Path, manifest_path: Path, stamp: Stamp) -> None:
-    record = {"inputs": stamp.inputs, "layouts": stamp.layouts, "compiler": stamp.compiler,
-              "toolchain": stamp.toolchain, "outputs": stamp.outputs, "pages": stamp.pages}
-    _write(stamp_path(out_dir, manifest_path), json.dumps(record, indent=1).encode())
+    _write(stamp_path(out_dir, manifest_path), json.dumps(encode(stamp), indent=1).encode())
 
 
 def current_stamp(out_dir: Path, manifest_path: Path) -> Stamp | None:
     """The stamp of the last build if nothing it read or wrote has changed since, else None.
 
-    The manifest's own digest stands for its list of sources, so this never
-    parses YAML; the layout folder and the compiler are compared whole.
+    The stamp is believed only about the files this manifest names: the
+    manifest, its sources and its three outputs, in the order a build
+    records them. Each is read as a regular file within its limit before it
+    is hashed, so a stamp naming another file, a FIFO or a device is stale,
+    never followed. A manifest with problems raises them, as the build would.
     """
+    from briefpack.manifest import load_manifest  # the manifest's modules load only when a stamp exists
+    from briefpack.manifest.checker import MAX_MANIFEST_BYTES
+
     try:
-        record = json.loads(stamp_path(out_dir, manifest_path).read_text(encoding="utf-8"))
-        stamp = Stamp(inputs=tuple(map(tuple, record["inputs"])), layouts=record["layouts"],
-                      compiler=record["compiler"], toolchain=record["toolchain"],
-                      outputs=tuple(map(tuple, record["outputs"])),
-                      pages=record["pages"])
-        files_match = all(file_digest(Path(p)) == d for p, d in stamp.inputs + stamp.outputs)
-    except (OSError, ValueError, KeyError, TypeError):
+        stamp = decode(json.loads(read_regular(stamp_path(out_dir, manifest_path), MAX_STAMP_BYTES)), Stamp)
+    except (BriefpackError, ValueError, TypeError, RecursionError):
+        return None
+    if stamp.format != CACHE_FORMAT:
+        return None
+    manifest = load_manifest(manifest_path)
+    named = [(str(manifest.path), MAX_MANIFEST_BYTES)] + [(str(s.path), manifest.max_source_bytes) for s in manifest.sources]
+    inputs = list(dict(named).items())  # a file listed twice is read and recorded once
+    outputs = [(str((Path(out_dir) / f"{manifest.name}.{suffix}").resolve()), MAX_OUTPUT_BYTES)
+               for suffix in ("pdf", "html", "json")]
+    recorded = stamp.inputs + stamp.outputs
+    if [p for p, _ in recorded] != [p for p, _ in inputs + outputs]:
+        return None
+    try:
+        files_match = all(regular_digest(p, limit) == d for (p, limit), (_, d) in zip(inputs + outputs, recorded))
+    except BriefpackError:
         return None
     if (files_match and stamp.layouts == tree_digest(LAYOUTS) and stamp.compiler == tree_digest(PACKAGE)
-            and stamp.toolchain == toolchain_digest()):
+            and stamp.toolchain == toolchain_digest() and stamp.environment == environment_digest()):
         return stamp
     return None

@@ -1,7 +1,18 @@
 """Errors a user can cause, each printed by the CLI as one line."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# Characters a message must not carry to a terminal as they are: line breaks (one problem, one
+# line), escape sequences (a window title, a cleared screen), NUL, and the bidirectional
+# overrides that make a line read otherwise than it is.
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on a terminal: each unshowable character written as its escape, \\x1b."""
+    return _UNSHOWABLE.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 class BriefpackError(Exception):
@@ -20,7 +31,7 @@ class BriefpackError(Exception):
             if self.line is not None:
                 where += f"{self.line}:"
             where += " "
-        return where + self.message
+        return shown(where + self.message)
 
 
 class ManifestError(BriefpackError):

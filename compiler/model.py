@@ -39,6 +39,8 @@ class Rule:
     pattern: str
     weight: float = 1.0
     regex: bool = False
+    # Where the manifest states it, for an error about it; not part of what the rule means.
+    line: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,29 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """The editor's fix for a timeline entry: events whose text holds ``match`` get ``date``, or go."""
+
+    match: str
+    date: str | None = None
+    drop: bool = False
+    line: int = 0  # where the manifest states it, for messages
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """The manifest's ``timeline:`` section. Partial dates ("2019", "2019-06") bound the window."""
+
+    window_from: str | None = None
+    window_to: str | None = None
+    leave_out: tuple[str, ...] = ()  # terms: an event whose text holds one is left out
+    leave_out_patterns: tuple[str, ...] = ()  # regular expressions, likewise
+    cap_per_source: int | None = None
+    cap_per_day: int | None = None
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True)
 class Manifest:
     path: Path  # absolute path of the manifest file
     title: str
@@ -108,6 +133,7 @@ class Manifest:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     max_message_bytes: int = 10 * 1024 * 1024
     max_source_bytes: int = 20 * 1024 * 1024
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
 
     @property
     def root(self) -> Path:
@@ -250,6 +276,7 @@ class Event:
     precision: str  # day, month, season, quarter, half, year, decade, week
     text: str  # the clause or sentence that says what happened
     mentions: tuple[Mention, ...]
+    end: str | None = None  # a range ("from 1991 to 1997", "3-4 June") is one event with an end value
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -258,6 +285,28 @@ class Event:
     @property
     def chapter(self) -> str:
         return self.mentions[0].chapter
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An event kept out of the timeline, and why (for ``explain``)."""
+
+    event: Event
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """What one correction did: the events it re-dated or dropped (none: it matched nothing)."""
+
+    correction: Correction
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class TimelineReport:
+    left_out: tuple[LeftOut, ...] = ()
+    corrections: tuple[Corrected, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -277,3 +326,4 @@ class Pack:
     timeline: tuple[Event, ...]
     glossary: tuple[GlossaryEntry, ...]
     warnings: tuple[str, ...]
+    timeline_report: TimelineReport = field(default_factory=TimelineReport)

@@ -16,8 +16,10 @@ the calling process when its result is asked for.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import time
 import traceback
 from collections.abc import Callable
@@ -27,6 +29,7 @@ from briefpack.progress import Progress, StageClock, StageTime, fan_out, silent
 
 T = TypeVar("T")
 
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 FORWARD_EVERY = 0.05  # seconds between two forwarded counts of the same stage; a display redraws at 10 Hz
 
 
@@ -38,9 +41,11 @@ class Overlap(Generic[T]):
         self._pid: int | None = None
         if _second_core() and hasattr(os, "fork"):
             read, write = os.pipe()
+            parent = os.getpid()
             pid = os.fork()
             if pid == 0:
                 os.close(read)
+                _die_with_parent(parent)
                 _run_child(work, write)
             os.close(write)
             self._pid, self._stream = pid, os.fdopen(read, "rb")
@@ -50,6 +55,7 @@ class Overlap(Generic[T]):
             clock = StageClock()
             value = self._work(fan_out(clock, self._progress))
             return value, tuple(clock.stop())
+        delivered = False
         try:
             while True:
                 try:
@@ -61,19 +67,25 @@ class Overlap(Generic[T]):
                 elif kind == "error":
                     raise payload
                 else:
+                    delivered = True
                     return payload
         finally:
-            self._end()
+            # Interrupted while waiting (Ctrl-C, SIGTERM turned into KeyboardInterrupt): the child's
+            # work is no longer wanted, and waiting for it could take as long as the work itself.
+            self._end(kill=not delivered)
 
     def __enter__(self) -> Overlap[T]:
         return self
 
     def __exit__(self, *exc) -> None:
-        # Unread, the child fails its next write on the closed pipe and ends.
-        self._end()
+        # Leaving with the result unread means the build stopped: end the child now, not when it is done.
+        self._end(kill=True)
 
-    def _end(self) -> None:
+    def _end(self, *, kill: bool) -> None:
         if self._pid is not None:
+            if kill:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self._pid, signal.SIGKILL)
             self._stream.close()
             self._reap()
 
@@ -85,6 +97,21 @@ class Overlap(Generic[T]):
         if os.WIFSIGNALED(status):
             return f"killed by signal {os.WTERMSIG(status)}"
         return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this child when the parent dies, however it dies (``kill -9`` included).
+
+    Linux's PR_SET_PDEATHSIG; elsewhere the child ends at its next write to
+    the closed pipe. A parent that died before the request took hold has
+    handed the child to another process already: it leaves at once.
+    """
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):  # no libc prctl: not Linux
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _second_core() -> bool:

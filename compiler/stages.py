@@ -9,9 +9,10 @@ from __future__ import annotations
 from functools import partial
 
 from briefpack.analysis.glossary import build_glossary
-from briefpack.analysis.theme import theme_source, theme_sources
+from briefpack.analysis.theme import RegexTimeout, theme_source, theme_sources
 from briefpack.cache import Cache
-from briefpack.dating.timeline import build_timeline, tag_source
+from briefpack.dating.timeline import build_timeline_report, tag_source
+from briefpack.errors import BriefpackError
 from briefpack.layout.view import View, build_view, stylesheet
 from briefpack.model import Manifest, Pack, Source
 from briefpack.progress import Progress, silent
@@ -40,7 +41,10 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("theme", cache.theme_key(clean_keys[source.id], themes, fallback), source.id,
                          lambda: theme_source(source, themes, fallback))
 
-    theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=theme)
+    try:
+        theming = theme_sources(sources, manifest.themes, manifest.fallback, theme=theme)
+    except RegexTimeout as timeout:  # the rule knows its line; the manifest is where it stands
+        raise BriefpackError(timeout.message, path=manifest.path, line=timeout.line) from None
     filled = {c.id for c in theming.chapters if c.paragraphs}
     warnings.extend(f"theme '{t.id}' claims no paragraph as its own; its chapter has only see-also lines or is left out"
                     for t in manifest.themes if t.id not in filled)
@@ -53,12 +57,15 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("date", cache.date_key(body, source.published, day_first), source.id,
                          lambda: tag_source(source, body, day_first=day_first))
 
-    timeline = build_timeline(sources, theming.paragraphs, day_first=manifest.day_first, tag=tag)
+    timeline, report = build_timeline_report(sources, theming.paragraphs, day_first=manifest.day_first, tag=tag,
+                                             settings=manifest.timeline)
+    warnings.extend(f"timeline correction '{c.correction.match}' ({manifest.path.name} line "
+                    f"{c.correction.line}) matches no event" for c in report.corrections if not c.events)
     progress("collecting the glossary")
     glossary = build_glossary((p.source, p.text) for p in theming.paragraphs)
 
     return Pack(manifest=manifest, sources=sources, chapters=theming.chapters, timeline=timeline,
-                glossary=glossary, warnings=tuple(warnings))
+                glossary=glossary, warnings=tuple(warnings), timeline_report=report)
 
 
 def compile_view(manifest: Manifest, cache: Cache, progress: Progress = silent) -> tuple[View, Cache]:

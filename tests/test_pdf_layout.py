@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefpack.readers.pdf import pdf_text
+from briefpack.readers.pdf import read_pdf
 from briefpack.readers.pdfwords import join_block, repair_split_words
 from briefpack.text.clean import clean
 
@@ -29,6 +29,12 @@ _SECTIONS = {
     ],
 }
 _NOTE = "Figures supplied by the harbour board and not independently checked."
+
+
+def pdf_text(data: bytes, path: Path) -> str:
+    text, warnings = read_pdf(data, path)
+    assert warnings == []
+    return text
 
 
 def _paragraphs() -> list[tuple[str, str]]:

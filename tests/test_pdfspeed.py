@@ -38,6 +38,7 @@ def structure(pdf_bytes: bytes) -> list[tuple[str, int | None]]:
     return found
 
 
+@pytest.mark.layout
 def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     shutil.copytree(CASE, tmp_path / "pack")
     html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
@@ -49,6 +50,7 @@ def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     assert structure(cached.pdf) == structure(plain.pdf)
 
 
+@pytest.mark.layout
 @pytest.mark.parametrize("variant", ["ua", "a3b"])
 def test_serialising_once_writes_the_same_bytes(tmp_path, monkeypatch, variant):
     shutil.copytree(CASE, tmp_path / "pack")
@@ -78,3 +80,27 @@ def test_collector_thresholds_are_restored():
     with fewer_collections():
         assert gc.get_threshold() == LAYOUT_GC_THRESHOLDS
     assert gc.get_threshold() == before
+
+
+class _Computed:
+    """A descriptor that reads like a property but is not one: what a new pydyf might use."""
+
+    def __init__(self, fget):
+        self.fget = fget
+
+    def __get__(self, obj, owner=None):
+        return self if obj is None else self.fget(obj)
+
+
+@pytest.mark.layout
+def test_pydyf_without_the_properties_relied_on_is_left_alone_and_writes_the_same_pdf(tmp_path, monkeypatch):
+    shutil.copytree(CASE, tmp_path / "pack")
+    html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
+    patched = render.render_standalone(html, variant="ua").pdf
+    for cls, name in ((pydyf.PDF, "page_references"), (pydyf.Stream, "data"), (pydyf.Dictionary, "data")):
+        monkeypatch.setattr(cls, name, _Computed(cls.__dict__[name].fget))
+    computed = pydyf.PDF.__dict__["page_references"], pydyf.Stream.__dict__["data"]
+    with cached_page_references(), serialised_once():
+        pydyf.PDF().write(io.BytesIO(), identifier=True)
+        assert (pydyf.PDF.__dict__["page_references"], pydyf.Stream.__dict__["data"]) == computed
+    assert render.render_standalone(html, variant="ua").pdf == patched

@@ -18,9 +18,11 @@ from pypdf import PdfReader
 
 from briefpack.layout.join import with_total_from
 from briefpack.layout.render import lay_out
-from briefpack.layout.view import LAYOUTS
 from briefpack.manifest import load_manifest
+from briefpack.paths import LAYOUTS
 from briefpack.stages import compile_pack
+
+pytestmark = pytest.mark.layout  # every test here lays out pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"
@@ -110,3 +112,32 @@ def test_when_the_join_cannot_vouch_for_a_page_the_whole_pack_is_laid_out_again(
     layout = lay_out(compile_pack(load_manifest(VISUAL)))
     assert layout.passes == ("body", "back matter", "whole")
     assert page_texts(layout.document.write_pdf()) == page_texts(in_one_pass(layout.html))
+
+
+# --- each private detail the join relies on, broken on purpose: the pack comes out right all the same
+
+
+def test_a_page_box_weasyprint_no_longer_has_means_a_whole_layout(monkeypatch):
+    monkeypatch.setattr("briefpack.layout.join.page_name", lambda page: None)
+    layout = lay_out(compile_pack(load_manifest(VISUAL)))
+    assert layout.passes == ("body", "whole")
+    assert page_texts(layout.document.write_pdf()) == page_texts(in_one_pass(layout.html))
+
+
+def test_a_margin_box_content_of_unknown_shape_is_not_joined():
+    body = render(FOOTER, "<p>one</p>")
+    stand_in = render(FOOTER, "<p>two</p>")
+    box = next(child for child in body.pages[0]._page_box.children if "pages" in repr(child.style["content"]))
+    box.style["content"] = [("counter()", ("pages", "decimal"))]  # a list, where WeasyPrint 70 computes a tuple
+    assert with_total_from(body.pages[0], stand_in.pages[0]) is None
+
+
+def test_a_join_that_keeps_a_stale_page_total_is_refused(monkeypatch):
+    # As if the join no longer recognised the margin box that prints the total: the body's own
+    # footers ("page 3 of N", N the body pass's count) would stay. The join's own check refuses them.
+    monkeypatch.setattr("briefpack.layout.join._prints_total", lambda box: False)
+    layout = lay_out(compile_pack(load_manifest(VISUAL)))
+    assert layout.passes == ("body", "back matter", "whole")
+    texts = page_texts(layout.document.write_pdf())
+    assert texts == page_texts(in_one_pass(layout.html))
+    assert all(f"of {len(texts)}" in text for text in texts[1:])

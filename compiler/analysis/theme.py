@@ -16,11 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
+from briefpack.errors import BriefpackError
 from briefpack.model import Block, Chapter, Paragraph, Rule, Source, ThemeScore, ThemeSpec
 from briefpack.text.sentences import lead_sentence_end
 
 LEAD_SENTENCE_BOOST = 1.5
 SECONDARY_SHARE = 0.5
+# Seconds a manifest's regular expression may spend on one paragraph. Honest patterns take
+# microseconds; one that backtracks without end ("(a|aa)+$") would hang the build.
+REGEX_SECONDS = 1.0
+
+
+class RegexTimeout(BriefpackError):
+    """A theme's regular expression ran out of time; ``line`` is the manifest's, the caller adds its path."""
 
 
 _INFLECTION = r"(?:s|es|ed|d|ing|['’]s)?"
@@ -28,12 +38,12 @@ _POSSESSIVE = r"(?:s|['’]s)?"
 
 
 @cache
-def compile_rule(rule: Rule) -> re.Pattern[str]:
+def compile_rule(rule: Rule) -> re.Pattern[str] | regex.Pattern[str]:
     """Terms match whole words and their regular inflections ("flood" finds "floods",
     "flooded"; "Ankara" finds "Ankara's"), so a manifest lists stems, not every form.
     A term in capitals (an acronym) matches case-sensitively."""
-    if rule.regex:
-        return re.compile(rule.pattern, re.IGNORECASE)
+    if rule.regex:  # the regex engine, for its time limit; the manifest checks patterns with it too
+        return regex.compile(rule.pattern, regex.IGNORECASE | regex.V0)
     words = r"\s+".join(re.escape(w) for w in rule.pattern.split())
     last = rule.pattern.split()[-1]
     suffix = _INFLECTION if last.isalpha() and last.islower() and len(last) >= 3 else _POSSESSIVE
@@ -46,12 +56,24 @@ def score(text: str, theme: ThemeSpec) -> ThemeScore:
     total = 0.0
     matched: dict[str, float] = {}
     for rule in theme.rules:
-        for match in compile_rule(rule).finditer(text):
+        for match in _matches(rule, text):
             weight = rule.weight * (LEAD_SENTENCE_BOOST if match.start() < lead_end else 1.0)
             total += weight
             matched[rule.pattern] = matched.get(rule.pattern, 0.0) + weight
     ranked = tuple(sorted(matched, key=lambda p: -matched[p]))
     return ThemeScore(theme=theme.id, score=round(total, 3), matched=ranked)
+
+
+def _matches(rule: Rule, text: str) -> list:
+    pattern = compile_rule(rule)
+    if not rule.regex:
+        return list(pattern.finditer(text))
+    try:
+        return list(pattern.finditer(text, timeout=REGEX_SECONDS))  # type: ignore[call-arg]
+    except TimeoutError:
+        raise RegexTimeout(f"the regular expression '{rule.pattern}' took over {REGEX_SECONDS:g} s on one "
+                           "paragraph: it backtracks without end (avoid nested repeats such as (a|aa)+)",
+                           line=rule.line) from None
 
 
 def theme_block(block: Block, source_id: str, themes: tuple[ThemeSpec, ...], fallback: str) -> Paragraph:

@@ -9,21 +9,18 @@ briefpack: one line that says so, exit 1, and the traceback with ``--debug``.
 from __future__ import annotations
 
 import gc
-import tempfile
 
 from briefpack.cli import build, dates, distribute, explain, preview  # noqa: F401  (each registers its commands)
 from briefpack.cli.app import cli
+from briefpack.process import scratch_tempdir
 
 
 def main() -> None:
-    # WeasyPrint keeps the fonts it decodes in a temporary folder it removes when its font
-    # configuration is collected; this one is removed on the way out whatever happens to that.
-    with tempfile.TemporaryDirectory(prefix="briefpack-") as scratch:
-        tempfile.tempdir = scratch
+    # Every command that runs WeasyPrint (build, stamp, preview) leaves its font files in the scratch folder.
+    with scratch_tempdir():
         try:
             cli(prog_name="briefpack")
         finally:
-            tempfile.tempdir = None
             # The process ends here. Its last garbage collection would walk every object a layout
             # left (about 0.1 s after the seed pack) to free memory the system takes back anyway.
             gc.freeze()

@@ -9,15 +9,27 @@ import click
 
 from briefpack.cli.app import cli, user_errors
 from briefpack.errors import BriefpackError
+from briefpack.files import read_regular
 from briefpack.model import Timex
+
+MAX_TEXT_BYTES = 256 * 1024 * 1024  # a text to date; a larger file (or a device) is refused, not read
 
 
 def _dct(ctx, param, value: str | None) -> str | None:
-    from briefpack.manifest.checker import PARTIAL_DATE
-
-    if value is not None and not PARTIAL_DATE.match(value):
-        raise click.BadParameter(f"'{value}' is not a date (write 2020, 2020-05 or 2020-05-28)")
+    if value is not None and _dct_problem(value):
+        raise click.BadParameter(_dct_problem(value))
     return value
+
+
+def _dct_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a document date, or None."""
+    from briefpack.manifest.checker import YEARS, valid_partial_date
+
+    if not isinstance(value, str) or not valid_partial_date(value):
+        return f"{value!r} is not a date (write 2020, 2020-05 or 2020-05-28)"
+    if int(value[:4]) not in YEARS:
+        return f"{value!r} is outside the years {YEARS[0]}-{YEARS[-1]}"
+    return None
 
 
 @cli.command()
@@ -39,9 +51,9 @@ def dates(file: Path | None, dct: str | None, as_json: bool, jsonl: bool, month_
     if file is None:
         raise click.UsageError("give a FILE, or --jsonl to read JSON lines on stdin")
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefpackError(f"cannot read: {exc}", path=file) from None
+        text = read_regular(file, MAX_TEXT_BYTES).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefpackError(f"is not UTF-8 text (byte {exc.start})", path=file) from None
     found = timex.tag(text, dct, day_first=day_first)
     if as_json:
         click.echo(json.dumps({"dct": dct, "expressions": [_expression(t) for t in found]},
@@ -56,21 +68,47 @@ def _expression(t: Timex) -> dict:
 
 
 def _dates_batch(day_first: bool) -> None:
-    from briefpack.dating import timex
-    from briefpack.manifest.checker import PARTIAL_DATE
+    """One output line per input line: the expressions, or the reason the record is not one.
 
+    A bad record is also an ``error:`` line on stderr naming its line, and the
+    batch goes on; the exit code is 2 if any record was bad.
+    """
     out = sys.stdout
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
+    bad = 0
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        if not raw.strip():
             continue
+        record: object = None
         try:
-            record = json.loads(line)
-            text, dct = record["text"], record.get("dct")
-            if dct is not None and not PARTIAL_DATE.match(str(dct)):
-                raise ValueError(f"dct '{dct}' is not a date")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BriefpackError(f"not a valid record: {exc}", path="<stdin>", line=number) from None
-        found = timex.tag(text, dct, day_first=day_first)
-        out.write(json.dumps({"id": record.get("id"), "expressions": [_expression(t) for t in found]},
-                             ensure_ascii=False) + "\n")
+            record = json.loads(raw.decode("utf-8"))
+            answer = {"id": record.get("id") if isinstance(record, dict) else None,
+                      "expressions": [_expression(t) for t in _tag_record(record, day_first)]}
+        except (BriefpackError, ValueError, RecursionError) as exc:  # ValueError: bad UTF-8 or JSON
+            message = exc.message if isinstance(exc, BriefpackError) else (
+                "nested too deeply" if isinstance(exc, RecursionError) else str(exc))
+            problem = BriefpackError(f"not a valid record: {message}", path="<stdin>", line=number)
+            click.echo(f"error: {problem}", err=True)
+            bad += 1
+            answer = {"id": record.get("id") if isinstance(record, dict) else None, "error": problem.message}
+        out.write(json.dumps(answer, ensure_ascii=False) + "\n")
     out.flush()
+    if bad:
+        raise SystemExit(2)
+
+
+def _tag_record(record: object, day_first: bool) -> list[Timex]:
+    from briefpack.dating import timex
+
+    if not isinstance(record, dict):
+        raise BriefpackError('a record is a JSON object: {"id": ..., "dct": "2020-05-28", "text": "..."}')
+    text, dct = record.get("text"), record.get("dct")
+    if not isinstance(text, str):
+        raise BriefpackError(f"'text' must be a string, not {_json_kind(text)}")
+    if dct is not None and _dct_problem(dct):
+        raise BriefpackError(f"dct {_dct_problem(dct)}")
+    return timex.tag(text, dct, day_first=day_first)
+
+
+def _json_kind(value: object) -> str:
+    kinds = {dict: "an object", list: "a list", bool: "true or false", int: "a number", float: "a number"}
+    return "null" if value is None else kinds.get(type(value), type(value).__name__)

@@ -7,6 +7,38 @@ from pathlib import Path
 import click
 
 from briefpack.cli.app import DEFAULT_MANIFEST, cli, stage_display, user_errors
+from briefpack.errors import shown
+
+
+def _host(ctx, param, value: str | None) -> str | None:
+    if value is not None and (not value.strip() or any(c.isspace() or not c.isprintable() for c in value)):
+        raise click.BadParameter(f"{shown(repr(value))} is not a host name")
+    return value
+
+
+def _sender(ctx, param, value: str | None) -> str | None:
+    from briefpack.distribution.addresses import email_problem
+
+    problem = email_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(shown(problem))
+    return value
+
+
+def _user(ctx, param, value: str | None) -> str | None:
+    if value is not None and not value.isprintable():
+        raise click.BadParameter(f"{shown(repr(value))} holds a control character")
+    return value
+
+
+def _megabytes(ctx, param, value: float | None) -> float | None:
+    import math
+
+    from briefpack.manifest.checker import MAX_MB
+
+    if value is not None and not (math.isfinite(value) and 0 < value <= MAX_MB):
+        raise click.BadParameter(f"{value} is not a size in MB (a number above 0, at most {MAX_MB})")
+    return value
 
 
 @cli.command()
@@ -33,7 +65,7 @@ def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
         note = "" if copy.spec.stamp else "  (unstamped)"
         click.echo(f"  {copy.path.name}  {copy.spec.recipient.name} <{copy.spec.recipient.email}>{note}")
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
 
 
 SEND_EPILOG = """\b
@@ -56,13 +88,13 @@ layout), and later runs skip that address until the pack changes.
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the pack, its copies/ and outbox/.")
 @click.option("--dry-run", is_flag=True, help="Write the messages as .eml files into OUT/outbox; send nothing.")
-@click.option("--host", help="SMTP server (default: the manifest's, else localhost).")
+@click.option("--host", callback=_host, help="SMTP server (default: the manifest's, else localhost).")
 @click.option("--port", type=click.IntRange(1, 65535), help="SMTP port (default: the manifest's, else the mode's).")
 @click.option("--security", type=click.Choice(["none", "starttls", "tls"]), help="Connection security.")
-@click.option("--user", help="SMTP login; the password comes from the manifest's password_env variable "
+@click.option("--user", callback=_user, help="SMTP login; the password comes from the manifest's password_env variable "
                              "(default BRIEFPACK_SMTP_PASSWORD) or is asked for on a terminal.")
-@click.option("--sender", help="From address (default: the manifest's smtp sender).")
-@click.option("--limit-mb", type=click.FloatRange(min=0, min_open=True),
+@click.option("--sender", callback=_sender, help="From address (default: the manifest's smtp sender).")
+@click.option("--limit-mb", type=float, callback=_megabytes,
               help="Largest message to send, in MB (default: the manifest's max_message_mb, 10).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and errors.")
 @user_errors
@@ -91,7 +123,7 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
     outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now)
                 for copy in result.copies]
     ledger = out_dir / "outbox" / "sent.jsonl"
-    done = mail.read_ledger(ledger)
+    done = mail.read_ledger(ledger, warn=lambda warning: click.echo(f"warning: {shown(warning)}", err=True))
     pending = [item for item in outgoing if item.key not in done]
     mail.check_size(pending, limit)
     already = f", {len(outgoing) - len(pending)} sent before" if len(pending) < len(outgoing) else ""
@@ -106,7 +138,7 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
         outcomes = mail.send_all(pending, settings, password, ledger, on_outcome=advance)
     failed = [o for o in outcomes if not o.sent]
     for outcome in failed:
-        click.echo(f"not sent: {outcome.outgoing.recipient.email}: {outcome.detail}", err=True)
+        click.echo(f"not sent: {outcome.outgoing.recipient.email}: {shown(outcome.detail)}", err=True)
     if not quiet:
         click.echo(f"sent {len(outcomes) - len(failed)} of {len(pending)} via {settings.host}:{settings.port}"
                    f"{already}" + (f"; {len(failed)} not sent, run again to retry them" if failed else ""))

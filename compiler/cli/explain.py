@@ -7,6 +7,7 @@ import click
 
 from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
 from briefpack.errors import BriefpackError
+from briefpack.model import Pack
 
 
 @cli.command()
@@ -37,6 +38,29 @@ def explain(manifest: Path, source_id: str | None) -> None:
             click.echo(f"        “{_short(p.text)}”")
         for x in source.excluded:
             click.echo(f"  excluded ({x.reason}): “{_short(x.text)}”")
+    _explain_timeline(pack, source_id)
+
+
+def _explain_timeline(pack: Pack, source_id: str | None) -> None:
+    """What the manifest's corrections did, and which dated mentions were kept out of the timeline."""
+    from briefpack.dating.values import event_label
+
+    report = pack.timeline_report
+    click.secho(f"Timeline: {len(pack.timeline)} entries, {len(report.left_out)} mentions left out", bold=True)
+    for done in report.corrections:
+        correction = done.correction
+        action = "drop" if correction.drop else f"date {correction.date}"
+        click.echo(f"  correction “{correction.match}” (line {correction.line}, {action}): "
+                   + (f"{len(done.events)} event(s)" if done.events else "matches nothing"))
+        for event in done.events:
+            click.echo(f"        {'/'.join(event.sources)}  {event_label(event.date, event.mod, event.end)}  "
+                       f"“{_short(event.text)}”")
+    for left in report.left_out:
+        if source_id and source_id not in left.event.sources:
+            continue
+        event = left.event
+        click.echo(f"  left out ({left.reason}): {'/'.join(event.sources)}  "
+                   f"{event_label(event.date, event.mod, event.end)}  “{_short(event.text)}”")
 
 
 def _short(text: str, limit: int = 90) -> str:

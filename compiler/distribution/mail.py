@@ -26,6 +26,7 @@ import jinja2
 
 from briefpack.distribution.stamp import Copy
 from briefpack.errors import BriefpackError
+from briefpack.files import FileRefused, read_regular
 from briefpack.model import Manifest, Recipient, SmtpSettings
 from briefpack.outputs import write_atomic
 from briefpack.paths import LAYOUTS
@@ -138,31 +139,64 @@ def check_size(outgoing: list[Outgoing], limit: int) -> None:
                              "(raise 'max_message_mb' or --limit-mb, or send the pack another way)")
 
 
-def read_ledger(path: Path) -> set[tuple[str, str]]:
-    """The (address, pack) pairs already sent; a line cut short by a crash is ignored."""
+MAX_LEDGER_BYTES = 256 * 1024 * 1024  # a line per message sent: millions of them
+
+
+def read_ledger(path: Path, warn: Callable[[str], None] = lambda warning: None) -> set[tuple[str, str]]:
+    """The (address, pack) pairs already sent.
+
+    A line a crash cut short (the last, with no line end), or one that is not
+    a record of ours, is skipped with a warning: its recipient is sent to
+    again, the safe side to fail on. Each line is decoded on its own, so a cut
+    inside a UTF-8 character spoils only its own line.
+    """
     sent: set[tuple[str, str]] = set()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return sent
-    for line in lines:
-        try:
-            record = json.loads(line)
-            sent.add(ledger_key(record["email"], record["pack_sha256"]))
-        except (ValueError, KeyError, TypeError):
+        data = read_regular(path, MAX_LEDGER_BYTES)
+    except FileRefused:
+        if not path.exists():
+            return sent
+        raise
+    lines = data.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
             continue
+        try:
+            record = json.loads(line.decode("utf-8"))
+            email, pack = record["email"], record["pack_sha256"]
+            if not isinstance(email, str) or not isinstance(pack, str):
+                raise TypeError("not a record of a sent message")
+        except (ValueError, KeyError, TypeError, RecursionError):
+            torn = number == len(lines)  # no line end after it: the write was cut short
+            warn(f"{path}:{number}: {'a record cut short by a crash' if torn else 'not a record'}; ignored "
+                 "(its recipient, if any, is sent to again)")
+            continue
+        sent.add(ledger_key(email, pack))
     return sent
 
 
 def _log_sent(path: Path, item: Outgoing) -> None:
+    """Append one record with one write, so a crash can cut at most this record.
+
+    A log whose last line a crash cut short gets a line end first, so this
+    record is not glued onto the torn one.
+    """
     record = {"email": item.recipient.email, "name": item.recipient.name, "copy": item.copy_path.name,
               "copy_sha256": item.copy_sha256, "pack_sha256": item.pack_sha256, "message_id": item.message_id,
               "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as stream:
-        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        stream.flush()
-        os.fsync(stream.fileno())  # the log is what keeps a re-run from sending twice
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            line = b"\n" + line
+        written = 0
+        while written < len(line):  # one write for any record of sane size; the loop is for signals
+            written += os.write(fd, line[written:])
+        os.fsync(fd)  # the log is what keeps a re-run from sending twice
+    finally:
+        os.close(fd)
 
 
 def write_outbox(outgoing: Iterable[Outgoing], outbox: Path) -> tuple[Path, ...]:

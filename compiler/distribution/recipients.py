@@ -1,19 +1,20 @@
 """The recipients of a pack and the SMTP settings, from the manifest or the distribution file it names."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
+from briefpack.distribution.addresses import email_problem
 from briefpack.errors import BriefpackError
-from briefpack.manifest.checker import PAPERS, Checker, compose
+from briefpack.files import FileRefused, read_regular
+from briefpack.manifest.checker import MAX_MANIFEST_BYTES, PAPERS, Checker, compose
 from briefpack.model import Recipient, SmtpSettings
 
 SECURITY = ("none", "starttls", "tls")
 
 
-EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+MAX_NAME = 100  # characters of a name or organisation: the stamp line must hold both on one line
 
 
 DISTRIBUTION_KEYS = {"recipients": True, "smtp": False}
@@ -45,9 +46,10 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
                                            "(set 'allow_outside: true' to allow it)")
         return (), SmtpSettings()
     try:
-        raw = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read: {exc}"
+        raw = read_regular(file, MAX_MANIFEST_BYTES).decode("utf-8-sig")
+    except (FileRefused, UnicodeDecodeError) as exc:
+        reason = ("not found" if isinstance(exc, FileRefused) and not file.exists() else
+                  exc.message if isinstance(exc, FileRefused) else "is not UTF-8 text; save it as UTF-8")
         check.problem(top["distribution"], f"distribution file '{rel}' {reason}")
         return (), SmtpSettings()
     try:
@@ -69,18 +71,25 @@ def _read_recipients(nodes: list[yaml.Node], check: Checker) -> tuple[Recipient,
     seen: dict[str, int] = {}
     for number, node in enumerate(nodes, start=1):
         keys = check.mapping(node, f"recipient {number}", RECIPIENT_KEYS)
-        name, email = check.text(keys, "name"), check.text(keys, "email")
+        where = f"recipient {number}"
+        name, email = check.required(keys, "name", where), check.required(keys, "email", where)
+        organisation = check.text(keys, "organisation")
+        for key, value in (("name", name), ("organisation", organisation)):
+            if value is not None and len(value) > MAX_NAME:
+                check.problem(keys[key], f"{where}: '{key}' is {len(value)} characters long; the stamp "
+                                         f"holds at most {MAX_NAME}")
         if name is None or email is None:
             continue
-        if not EMAIL.match(email):
-            check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is not an email address")
+        problem = email_problem(email)
+        if problem:
+            check.problem(keys["email"], f"{where} ({name}): {problem}")
         elif email.lower() in seen:
             # The send log is keyed by address: two entries would get one message.
             check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is listed already "
                                          f"as recipient {seen[email.lower()]}")
         seen.setdefault(email.lower(), number)
         paper = check.choice(keys, "paper", PAPERS, "") if "paper" in keys else None
-        recipients.append(Recipient(name=name, email=email, organisation=check.text(keys, "organisation"),
+        recipients.append(Recipient(name=name, email=email, organisation=organisation,
                                     paper=paper or None, stamp=check.boolean(keys, "stamp", True)))
     return tuple(recipients)
 
@@ -91,7 +100,14 @@ def _read_smtp(node: yaml.Node | None, check: Checker) -> SmtpSettings:
     keys = check.mapping(node, "smtp", SMTP_KEYS)
     security = check.choice(keys, "security", SECURITY, "none")
     default_port = {"none": 25, "starttls": 587, "tls": 465}[security]
-    return SmtpSettings(host=check.text(keys, "host", "localhost"),
-                        port=int(check.number(keys, "port", default_port, integer=True, minimum=1)),
-                        security=security, user=check.text(keys, "user"), sender=check.text(keys, "sender"),
-                        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD"))
+    sender = check.text(keys, "sender")
+    problem = email_problem(sender) if sender else None
+    if problem:
+        check.problem(keys["sender"], f"smtp sender: {problem}")
+    host = check.text(keys, "host", "localhost") or "localhost"
+    if any(c.isspace() for c in host):
+        check.problem(keys["host"], f"smtp host '{host}' is not a host name")
+    return SmtpSettings(host=host,
+                        port=int(check.number(keys, "port", default_port, integer=True, minimum=1, maximum=65535)),
+                        security=security, user=check.text(keys, "user"), sender=sender,
+                        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD") or "")

@@ -12,11 +12,13 @@ import math
 import re
 from pathlib import Path
 
+import regex
 import yaml
 
 from briefpack.distribution.recipients import read_distribution
 from briefpack.errors import ManifestError
 from briefpack.manifest.checker import PAPERS, Checker, compose, megabytes, read_text
+from briefpack.manifest.timeline import read_timeline
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
 FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
@@ -33,6 +35,9 @@ PDF_VARIANTS = tuple(variant.value for variant in PdfVariant)
 
 
 THEME_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+# A source id names the source in citations and in the HTML's anchors: a letter, then letters,
+# digits, - or _ (S1, reuters-3), so no id can carry markup or break out of an attribute.
+SOURCE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}\Z")
 
 
 TOP_KEYS = {
@@ -41,7 +46,7 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False,
+    "distribution": False, "timeline": False,
 }
 
 
@@ -108,6 +113,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         smtp=smtp,
         max_message_bytes=megabytes(check, top, "max_message_mb", 10),
         max_source_bytes=megabytes(check, top, "max_source_mb", 20),
+        timeline=read_timeline(top.get("timeline"), check),
     )
 
 
@@ -122,10 +128,13 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
                                     [(yaml.ScalarNode("tag:yaml.org,2002:str", "file", node.start_mark),
                                       node)], node.start_mark, node.end_mark)
         keys = check.mapping(node, f"source {number}", SOURCE_KEYS)
-        rel = check.text(keys, "file")
+        rel = check.required(keys, "file", f"source {number}")
         if rel is None:
             continue
-        source_id = check.text(keys, "id", f"S{number}")
+        source_id = check.text(keys, "id", f"S{number}") or f"S{number}"
+        if not SOURCE_ID.match(source_id):
+            check.problem(keys["id"], f"source id '{source_id}' must be a letter then letters, digits, - or _ "
+                                      "(at most 64)")
         if source_id in seen_ids:
             check.problem(keys.get("id", node),
                           f"duplicate source id '{source_id}' (also on line {seen_ids[source_id]})")
@@ -159,7 +168,7 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
     return tuple(specs)
 
 
-def _read_rules(keys: dict[str, yaml.Node], key: str, check: Checker, *, regex: bool) -> list[Rule]:
+def _read_rules(keys: dict[str, yaml.Node], key: str, check: Checker, *, is_regex: bool) -> list[Rule]:
     """Rules are a list of patterns (weight 1) or a mapping of pattern to weight."""
     node = keys.get(key)
     if node is None:
@@ -189,13 +198,14 @@ def _read_rules(keys: dict[str, yaml.Node], key: str, check: Checker, *, regex: 
             if not math.isfinite(weight):
                 check.problem(weight_node, f"weight of '{pattern}' must be a number")
                 continue
-        if regex:
-            try:
-                re.compile(pattern)
-            except (re.error, RecursionError, OverflowError) as exc:  # the latter two: absurd nesting or repeats
+        if is_regex:
+            try:  # with the engine theming runs them on
+                regex.compile(pattern, regex.IGNORECASE | regex.V0)
+            except (regex.error, RecursionError, OverflowError) as exc:  # the latter two: absurd nesting or repeats
                 check.problem(pattern_node, f"invalid regular expression '{pattern}': {exc}")
                 continue
-        rules.append(Rule(pattern=str(pattern).strip(), weight=weight, regex=regex))
+        rules.append(Rule(pattern=str(pattern).strip(), weight=weight, regex=is_regex,
+                          line=pattern_node.start_mark.line + 1))
     return rules
 
 
@@ -211,13 +221,13 @@ def _read_themes(nodes: list[yaml.Node], check: Checker) -> tuple[ThemeSpec, ...
         if any(t.id == theme_id for t in themes):
             check.problem(keys["id"], f"duplicate theme id '{theme_id}'")
         reported = len(check.problems)
-        rules = _read_rules(keys, "terms", check, regex=False) + _read_rules(keys, "regex", check, regex=True)
+        rules = _read_rules(keys, "terms", check, is_regex=False) + _read_rules(keys, "regex", check, is_regex=True)
         if not rules and len(check.problems) == reported:  # an empty 'terms:' is no rule either
             check.problem(node, f"theme '{theme_id}' has no rules: give it 'terms' or 'regex'")
         themes.append(ThemeSpec(id=theme_id, title=check.text(keys, "title") or theme_id,
                                 rules=tuple(rules),
                                 threshold=check.number(keys, "threshold", 1.0, minimum=0),
-                                summary=check.text(keys, "summary")))
+                                summary=check.text(keys, "summary", multiline=True)))
     return tuple(themes)
 
 
@@ -239,5 +249,5 @@ def _read_fallback(node: yaml.Node | None, themes: tuple[ThemeSpec, ...],
         check.problem(node, f"fallback '{fallback_id}' is a theme already: name it by id alone")
         return themes, fallback_id
     fallback = ThemeSpec(id=fallback_id, title=check.text(keys, "title") or fallback_id, rules=(),
-                         threshold=0, summary=check.text(keys, "summary"))
+                         threshold=0, summary=check.text(keys, "summary", multiline=True))
     return themes + (fallback,), fallback_id

@@ -4,17 +4,16 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
-import os
 import re
-import stat
 from pathlib import Path
 
 import yaml
 
 from briefpack.errors import BriefpackError
+from briefpack.files import FileRefused, read_regular
 
 PAPERS = ("A4", "Letter")
-MAX_NODES = 20_000  # far above any real manifest, far below an alias bomb
+MAX_NODES = 20_000  # values aliases may add to those written: far above any real manifest, far below a bomb
 
 
 MAX_MANIFEST_BYTES = 1024 * 1024  # a manifest is a page of YAML; a megabyte is a mistake or an attack
@@ -25,6 +24,11 @@ MAX_MB = 1024 * 1024  # size limits above a terabyte are typos, and would overfl
 
 # ASCII digits only: \d would let '٢٠٢٠' through as a year.
 PARTIAL_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
+# The years a date may name: the dating counts days within them, and a PDF date has four digits.
+YEARS = range(1000, 3000)
+# Characters no one-line value may hold: they end a mail header, rename a file or steer a terminal.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+MULTILINE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Checker:
@@ -62,7 +66,9 @@ class Checker:
                 self.problem(node, f"missing key '{key}' in {where}")
         return keys
 
-    def text(self, keys: dict[str, yaml.Node], key: str, default: str | None = None) -> str | None:
+    def text(self, keys: dict[str, yaml.Node], key: str, default: str | None = None, *,
+             multiline: bool = False) -> str | None:
+        """A one-line text (``multiline``: line breaks and tabs allowed); control characters are problems."""
         node = keys.get(key)
         if node is None:
             return default
@@ -72,7 +78,23 @@ class Checker:
         if node.tag == "tag:yaml.org,2002:null":
             return default
         value = str(node.value).strip()
+        control = (MULTILINE_CONTROL if multiline else CONTROL).search(value)
+        if control:
+            self.problem(node, f"'{key}' holds a control character ({control.group()!a}): "
+                               "line breaks and terminal codes have no place in it")
+            return default
         return value or default
+
+    def required(self, keys: dict[str, yaml.Node], key: str, where: str) -> str | None:
+        """A text that must be given; an empty or null one is a problem on its line, never skipped."""
+        value = self.text(keys, key)
+        if value is None and key in keys and not self.reported(keys[key]):
+            self.problem(keys[key], f"'{key}' of {where} is empty")
+        return value
+
+    def reported(self, node: yaml.Node) -> bool:
+        line = node.start_mark.line + 1
+        return any(p.line == line and p.path == self.path for p in self.problems)
 
     def choice(self, keys: dict[str, yaml.Node], key: str, options: tuple[str, ...], default: str) -> str:
         value = self.text(keys, key, default) or default
@@ -118,6 +140,9 @@ class Checker:
         if value is not None and not valid_partial_date(value):
             self.problem(keys[key], f"'{key}' is not a date: '{value}' (write 2020, 2020-05 or 2020-05-28)")
             return None
+        if value is not None and int(value[:4]) not in YEARS:
+            self.problem(keys[key], f"'{key}' {value} is outside the years {YEARS[0]}-{YEARS[-1]}")
+            return None
         return value
 
     def sequence(self, keys: dict[str, yaml.Node], key: str) -> list[yaml.Node]:
@@ -133,6 +158,9 @@ class Checker:
         values = []
         for item in self.sequence(keys, key):
             if isinstance(item, yaml.ScalarNode) and item.value.strip():
+                if CONTROL.search(item.value.strip()):
+                    self.problem(item, f"an entry of '{key}' holds a control character")
+                    continue
                 values.append(item.value.strip())
             else:
                 self.problem(item, f"each entry of '{key}' must be a non-empty text")
@@ -153,26 +181,15 @@ def valid_partial_date(value: str) -> bool:
 def read_text(path: Path) -> str:
     """The manifest's text: a regular UTF-8 file of sane size, or a one-line reason why not."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hang the build
-    except FileNotFoundError:
-        raise BriefpackError("manifest not found", path=path) from None
-    except IsADirectoryError:
-        raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path) from None
-    except OSError as exc:
-        raise BriefpackError(f"cannot read manifest: {exc.strerror or exc}", path=path) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path)
-        raise BriefpackError("manifest is not a regular file", path=path)
-    with os.fdopen(fd, "rb") as stream:
-        try:
-            data = stream.read(MAX_MANIFEST_BYTES + 1)
-        except OSError as exc:
-            raise BriefpackError(f"cannot read manifest: {exc.strerror or exc}", path=path) from None
-    if len(data) > MAX_MANIFEST_BYTES:
-        raise BriefpackError(f"manifest is larger than {MAX_MANIFEST_BYTES // 1024} KB", path=path)
+        data = read_regular(path, MAX_MANIFEST_BYTES)
+    except FileRefused as refused:
+        if path.is_dir():
+            raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path) from None
+        if not path.exists():
+            raise BriefpackError("manifest not found", path=path) from None
+        if "over the limit" in refused.message:
+            raise BriefpackError(f"manifest is larger than {MAX_MANIFEST_BYTES // 1024} KB", path=path) from None
+        raise BriefpackError(f"manifest {refused.message}", path=path) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -205,13 +222,20 @@ def compose(raw: str, path: Path) -> yaml.Node:
 
 
 def count_nodes(root: yaml.Node, path: Path) -> None:
-    """Refuse manifests whose aliases expand into more nodes than any real pack has."""
-    seen = 0
+    """Refuse manifests whose aliases expand into more values than any real pack has.
+
+    Only what aliases add counts: a node reached a second time is an alias
+    expanded. A long honest manifest (thousands of themes) writes each value
+    once and its size is bounded by the byte limit.
+    """
+    visits = 0
+    written: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        seen += 1
-        if seen > MAX_NODES:
+        visits += 1
+        written.add(id(node))
+        if visits - len(written) > MAX_NODES:
             raise BriefpackError(f"manifest expands to more than {MAX_NODES} values (alias bomb?)",
                                  path=path, line=node.start_mark.line + 1)
         if isinstance(node, yaml.SequenceNode):

@@ -25,10 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefpack.errors import SourceError
+from briefpack.files import FileRefused, read_regular
 from briefpack.model import SourceFormat, SourceSpec
 from briefpack.readers.html import html_text
 from briefpack.readers.markdown import markdown_text
-from briefpack.readers.pdf import pdf_text
+from briefpack.readers.pdf import read_pdf
 
 Reader = Callable[[bytes, Path], tuple[str, list[str]]]
 
@@ -48,7 +49,7 @@ def _html(data: bytes, path: Path) -> tuple[str, list[str]]:
 
 
 def _pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
-    return pdf_text(data, path), []
+    return read_pdf(data, path)
 
 
 READERS: dict[SourceFormat, Reader] = {
@@ -74,19 +75,11 @@ def read_source(spec: SourceSpec, *, max_bytes: int) -> tuple[str, list[str]]:
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A source's bytes: a regular file within the manifest's size limit (a FIFO or device is refused)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(f"is {size:,} bytes, over the limit of {max_bytes:,} bytes", path=path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError("does not exist", path=path) from None
-    except IsADirectoryError:
-        raise SourceError("is a directory, not a file", path=path) from None
-    except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror or exc}", path=path) from None
-    if len(data) > max_bytes:  # the file grew between stat and read
-        raise SourceError(f"is {len(data):,} bytes, over the limit of {max_bytes:,} bytes", path=path)
+        data = read_regular(path, max_bytes)
+    except FileRefused as refused:
+        raise SourceError(refused.message, path=path) from None
     if not data.strip():
         raise SourceError("is empty", path=path)
     return data

@@ -12,8 +12,12 @@ page break is rejoined by clean-up's line joining.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2
@@ -30,37 +34,75 @@ _PAGE_NUMBER = re.compile(
 _EDGE = 2  # how many lines at the top and at the bottom of a page may be running furniture
 
 
-def pdf_text(data: bytes, path: Path) -> str:
-    """The PDF's text in the readers' Markdown-ish shape (see ``briefpack.readers``)."""
+def read_pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """The PDF's text in the readers' Markdown-ish shape (see ``briefpack.readers``), and any warnings."""
     try:
         pages = read_pages(data)
     except pypdfium2.PdfiumError:  # damaged or encrypted: pypdf says which, or reads what pdfium cannot
         pages = []
     text = layout_text(pages) if any(page.segments for page in pages) else ""
     # A page holding nothing but what the layout reads as furniture still has its words read.
-    return text if text.strip() else _pypdf_text(data, path)
+    return (text, []) if text.strip() else _pypdf_read(data, path)
 
 
-def _pypdf_text(data: bytes, path: Path) -> str:
+def _pypdf_read(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """The text of a PDF by pypdf, and what pypdf said while reading it, as one warning.
+
+    pypdf reports damage it works around through logging and ``warnings``,
+    which would print its own lines (with fragments of the file) beside
+    briefpack's; they are collected instead, and become a warning when the
+    text is read, or part of the one error line when it is not.
+    """
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError("is encrypted; save an unencrypted copy to use it", path=path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except SourceError:
-        raise
-    except Exception as exc:  # pypdf raises many types for damaged files
-        if isinstance(exc, PdfReadError) and "decrypt" in str(exc).lower():
-            raise SourceError("is encrypted; save an unencrypted copy to use it", path=path) from None
-        raise SourceError(f"is not a readable PDF ({exc})", path=path) from None
+    with _pypdf_notes() as notes:
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise SourceError("is encrypted; save an unencrypted copy to use it", path=path)
+            pages = [page.extract_text() or "" for page in reader.pages]
+        except SourceError:
+            raise
+        except DependencyError:  # AES needs the 'cryptography' package, a dependency of briefpack
+            raise SourceError(
+                "is encrypted with AES, which needs the 'cryptography' package: pip install cryptography", path=path
+            ) from None
+        except Exception as exc:  # pypdf raises many types for damaged files
+            if isinstance(exc, PdfReadError) and "decrypt" in str(exc).lower():
+                raise SourceError("is encrypted; save an unencrypted copy to use it", path=path) from None
+            said = f"; pypdf: {'; '.join(notes)}" if notes else ""
+            raise SourceError(f"is not a readable PDF ({exc}{said})", path=path) from None
     if not any(page.strip() for page in pages):
         raise SourceError("has no text layer (scanned?); run OCR on it first", path=path)
-    return join_pdf_pages(pages)
+    warnings = [f"{path.name}: damaged PDF, read anyway (pypdf: {'; '.join(notes)})"] if notes else []
+    return join_pdf_pages(pages), warnings
+
+
+@contextlib.contextmanager
+def _pypdf_notes() -> Iterator[list[str]]:
+    notes: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            note = " ".join(record.getMessage().split())[:200]
+            if note not in notes:
+                notes.append(note)
+
+    logger = logging.getLogger("pypdf")
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield notes
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        notes.extend(" ".join(str(w.message).split())[:200] for w in caught)
 
 
 def join_pdf_pages(pages: list[str]) -> str:

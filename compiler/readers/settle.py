@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
+from briefpack.manifest.checker import YEARS
 from briefpack.model import Cleaned, Excluded, Source, SourceSpec
-from briefpack.readers import read_source
+from briefpack.readers import read_bytes, read_source
 from briefpack.text.clean import clean
 from briefpack.text.sentences import first_sentence
 
@@ -19,8 +21,13 @@ _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 def load_source(spec: SourceSpec, *, max_bytes: int) -> tuple[Source, list[str]]:
     text, warnings = read_source(spec, max_bytes=max_bytes)
-    digest = hashlib.sha256(spec.path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_bytes(spec.path, max_bytes)).hexdigest()
     cleaned = clean(text, spec.id)
+    if cleaned.published is not None and int(cleaned.published[:4]) not in YEARS:
+        # A date in an untrusted text must not fail the build: it just cannot date the source.
+        warnings = [*warnings, f"{spec.rel}: the date {cleaned.published} in its text is outside the years "
+                               f"{YEARS[0]}-{YEARS[-1]}; it is not taken as the source's date"]
+        cleaned = replace(cleaned, published=None)
     source = settle(spec, cleaned, digest)
     return source, warnings + missing_metadata(source)
 

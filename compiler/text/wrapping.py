@@ -133,10 +133,16 @@ def join_paragraphs(chunks: list[list[Line]], layout: Layout | None, vocab: froz
 
 def join_lines(lines: list[str], vocab: frozenset[str] = frozenset()) -> str:
     """Join wrapped lines; words hyphenated across the break are rejoined by rule."""
-    out = lines[0] if lines else ""
+    if not lines:
+        return ""
+    # Only the line before a break decides how it joins, so each join looks at that line alone
+    # and the pieces are put together once: a paragraph of 10,000 lines joins in linear time.
+    pieces = [lines[0]]
     for line in lines[1:]:
-        out = _join_hyphen(out, line, vocab)
-    return out
+        joined = _join_hyphen(pieces[-1], line, vocab)
+        pieces[-1] = joined[:len(joined) - len(line)]
+        pieces.append(line)
+    return "".join(pieces)
 
 
 def vocabulary(raw: str) -> frozenset[str]:

@@ -2,17 +2,19 @@
 
 Every case copies the seed pack into a scratch folder, mutates one or more
 source texts or the manifest (byte flips, line shuffles, truncation, random
-Unicode, hostile markup, YAML key and value mutations), and builds it. The
-only acceptable outcomes are a pack or a BriefpackError; any other
-exception, or a case that runs past the time limit, is a crash and is saved
+Unicode, hostile markup, YAML key and value mutations, a file swapped for a
+FIFO, a device, a folder or a symlink loop), and builds it in a child
+process limited to CASE_SECONDS of time and CASE_MEMORY of address space.
+The only acceptable outcomes are a pack or a BriefpackError. Any other
+exception, a child killed by a signal, or a limit hit is a finding, saved
 with its inputs and traceback under ``tests/fuzz/crashes/<case>/``.
 
 Most cases run ``load_manifest`` + ``compile_pack`` (everything but
 WeasyPrint's layout, which costs seconds a case); every ``--render-every``-th
 case runs the full ``build`` including the PDF.
 
-    python tests/fuzz/fuzz_build.py --cases 10000            # the documented run
-    python tests/fuzz/fuzz_build.py --cases 200 --seed 7     # a quick look
+    python tests/fuzz/fuzz_build.py --cases 10000            # the documented run, on a new seed
+    python tests/fuzz/fuzz_build.py --cases 200 --seed 7     # a quick look at a known seed
     python tests/fuzz/fuzz_build.py --replay 4711 --seed 1   # rerun one case by number
 
 Not collected by pytest (no ``test_`` prefix): it takes minutes, not seconds.
@@ -20,7 +22,11 @@ Not collected by pytest (no ``test_`` prefix): it takes minutes, not seconds.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import resource
+import select
 import shutil
 import signal
 import sys
@@ -40,7 +46,8 @@ from briefpack.stages import compile_pack  # noqa: E402
 
 SEEDS = REPO / "seeds"
 CRASHES = Path(__file__).resolve().parent / "crashes"
-CASE_SECONDS = 60  # a case slower than this counts as a hang
+CASE_SECONDS = 60  # a case slower than this is a finding: a hang
+CASE_MEMORY = 3 << 30  # bytes of address space a case may take; WeasyPrint's layout needs about 1 GB
 
 HOSTILE = [
     '<style>body{display:none}</style>', '<img src="file:///etc/passwd">',
@@ -163,7 +170,9 @@ def make_case(rng: random.Random, folder: Path) -> None:
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         target = rng.random()
-        if target < 0.3:
+        if target < 0.03:
+            special_file(rng, rng.choice([*texts, *folder.glob("*.yaml")]))
+        elif target < 0.3:
             text = manifest.read_text(encoding="utf-8", errors="surrogateescape")
             manifest.write_bytes(mutate_manifest(rng, text).encode("utf-8", "surrogateescape"))
         else:
@@ -175,19 +184,27 @@ def make_case(rng: random.Random, folder: Path) -> None:
                 path.write_bytes(text.encode("utf-8", "surrogatepass"))
 
 
-class Hang(Exception):
-    pass
-
-
-def _alarm(number, frame):
-    raise Hang(f"case ran longer than {CASE_SECONDS} s")
+def special_file(rng: random.Random, path: Path) -> None:
+    """Swap a file the build reads for one that never ends or never answers."""
+    path.unlink(missing_ok=True)
+    kind = rng.choice(["fifo", "zero", "urandom", "folder", "loop"])
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "loop":
+        path.symlink_to(path.name)
+    else:
+        path.symlink_to(f"/dev/{kind}")
 
 
 def run_case(number: int, seed: int, render: bool, scratch: Path) -> tuple[str, str | None]:
-    """Build one mutated case; return (outcome, traceback or None).
+    """Build one mutated case in a child process with a memory and a time limit; return (outcome, detail).
 
-    Outcomes: ok, refused (a BriefpackError), crash (any other exception or a
-    hang; inputs saved), harness (the mutation itself failed; nothing built).
+    Outcomes: ok, refused (a BriefpackError), crash (any other exception, or
+    the child killed by a signal), limit (over CASE_SECONDS or CASE_MEMORY;
+    as much a finding as a crash), harness (the mutation itself failed;
+    nothing built). A crash or a limit hit has its inputs saved.
     """
     rng = random.Random(f"{seed}:{number}")
     folder = scratch / f"case-{number}"
@@ -198,36 +215,80 @@ def run_case(number: int, seed: int, render: bool, scratch: Path) -> tuple[str, 
         shutil.rmtree(folder, ignore_errors=True)
         return "harness", traceback.format_exc()
     try:
-        signal.signal(signal.SIGALRM, _alarm)
-        signal.alarm(CASE_SECONDS)
+        outcome, detail = _in_child(folder, render)
+        if outcome in ("crash", "limit"):
+            target = CRASHES / f"seed{seed}-case{number}"
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(folder, target, ignore=shutil.ignore_patterns("out"), symlinks=True,
+                            ignore_dangling_symlinks=True, copy_function=_copy_regular)
+            (target / "traceback.txt").write_text(detail or "", encoding="utf-8")
+        return outcome, detail
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy_regular(source: str, target: str) -> None:
+    if Path(source).is_fifo():
+        os.mkfifo(target)  # copying a FIFO's contents would block
+    else:
+        shutil.copy2(source, target)
+
+
+def _in_child(folder: Path, render: bool) -> tuple[str, str | None]:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: build, say how it went, and leave without running the parent's code
+        os.close(read)
+        code = 1
         try:
-            if render:
-                build(folder / "pack.yaml", folder / "out")
-            else:
-                compile_pack(load_manifest(folder / "pack.yaml"))
+            resource.setrlimit(resource.RLIMIT_AS, (CASE_MEMORY, CASE_MEMORY))
+            result = _build(folder, render)
+            with os.fdopen(write, "w", encoding="utf-8") as stream:
+                json.dump(result, stream)
+            code = 0
         finally:
-            signal.alarm(0)
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, encoding="utf-8") as stream:
+        ready, _, _ = select.select([stream], [], [], CASE_SECONDS)
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return "limit", f"ran longer than {CASE_SECONDS} s"
+        answer = stream.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return "crash", f"killed by signal {os.WTERMSIG(status)}"
+    outcome, detail = json.loads(answer) if answer else ("crash", "the child ended without a word")
+    return outcome, detail
+
+
+def _build(folder: Path, render: bool) -> tuple[str, str | None]:
+    try:
+        if render:
+            build(folder / "pack.yaml", folder / "out")
+        else:
+            compile_pack(load_manifest(folder / "pack.yaml"))
         return "ok", None
     except BriefpackError:
         return "refused", None
+    except MemoryError:
+        return "limit", f"over {CASE_MEMORY >> 20} MB of memory:\n{traceback.format_exc()}"
     except Exception:  # anything else is exactly what the fuzzer is looking for
-        trace = traceback.format_exc()
-        target = CRASHES / f"seed{seed}-case{number}"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(folder, target, ignore=shutil.ignore_patterns("out"))
-        (target / "traceback.txt").write_text(trace, encoding="utf-8")
-        return "crash", trace
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        return "crash", traceback.format_exc()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=None,
+                        help="random seed (default: a new one each run, printed so the run can be repeated)")
     parser.add_argument("--render-every", type=int, default=200, help="full PDF build every N-th case")
     parser.add_argument("--replay", type=int, help="run only this case number, and show its traceback")
     args = parser.parse_args()
+    if args.seed is None:
+        args.seed = int.from_bytes(os.urandom(4), "little")
+    print(f"seed {args.seed}", flush=True)
     numbers = [args.replay] if args.replay is not None else range(args.cases)
     outcomes: Counter[str] = Counter()
     crash_kinds: Counter[str] = Counter()
@@ -250,10 +311,10 @@ def main() -> int:
     print(f"cases: {sum(outcomes.values())} (full renders: {renders}), seed {args.seed}, "
           f"{elapsed:.0f} s ({sum(outcomes.values()) / max(elapsed, 1e-9):.1f} cases/s)")
     print(f"outcomes: ok {outcomes['ok']}, refused with BriefpackError {outcomes['refused']}, "
-          f"crashes {outcomes['crash']}, fuzzer errors {outcomes['harness']}")
+          f"crashes {outcomes['crash']}, limit hits {outcomes['limit']}, fuzzer errors {outcomes['harness']}")
     for kind, count in crash_kinds.most_common():
         print(f"  {count} × {kind}")
-    return 1 if outcomes["crash"] or outcomes["harness"] else 0
+    return 1 if outcomes["crash"] or outcomes["limit"] or outcomes["harness"] else 0
 
 
 if __name__ == "__main__":
