@@ -181,3 +181,25 @@ def test_call_set_at_a_line_start_and_note_pushed_to_the_next_page():
     )
     text = pdf_text(weasyprint.HTML(string=html).write_pdf(), Path("ferry.pdf"))
     assert text.split("\n\n") == [f"{first}[^1] {rest}", second, f"[^1]: {note}"]
+
+
+@pytest.mark.layout
+def test_note_at_the_foot_of_one_column_while_the_next_runs_on():
+    weasyprint = pytest.importorskip("weasyprint")
+    left = " ".join(_SECTIONS["Water supply"])
+    called = "The tariff rose by four per cent in April."
+    after = "Most households will pay the increase from the summer bills onwards."
+    note = "Figures from the utility's published tariff schedule."
+    css = """@page { size: A4; margin: 20mm } body { font: 9pt/1.3 serif; text-align: justify }
+        .cols { display: flex; gap: 8mm } .cols > div { flex: 1 } .left { padding-top: 120mm }
+        sup { font-size: 6pt; vertical-align: super; line-height: 0 } .note { font-size: 7pt; margin-top: 4mm }"""
+    html = (
+        f'<html><head><style>{css}</style></head><body><div class="cols">'
+        f'<div class="left"><p>{left}</p><p>{left}</p></div>'
+        f'<div><p style="margin-top: 130mm">{called}<sup>1</sup> {after}</p>'
+        f'<p class="note">1 {note}</p></div></div></body></html>'
+    )
+    text = pdf_text(weasyprint.HTML(string=html).write_pdf(), Path("tariff.pdf"))
+    blocks = text.split("\n\n")
+    assert f"{called}[^1] {after}" in blocks
+    assert blocks[-1] == f"[^1]: {note}"

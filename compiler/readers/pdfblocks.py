@@ -50,6 +50,10 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
 
 def page_blocks(
     lines: list[Line], body_size: float, vocab: frozenset[str], *, continuing: bool

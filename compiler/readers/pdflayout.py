@@ -276,26 +276,38 @@ def _weighted_quantile(values: list[tuple[float, int]], q: float) -> float:
 
 
 def _footnotes(page: Page, lines: list[Line], body_size: float) -> tuple[list[Line], list[tuple[str, list[str]]]]:
-    """Split off the page-foot notes: (remaining lines, [(number, text)])."""
-    ordered = sorted(range(len(lines)), key=lambda i: lines[i].top)
-    zone: list[int] = []
-    for i in reversed(ordered):
-        line = lines[i]
-        if line.size >= SMALL * body_size or line.top < 0.5 * page.height:
-            break
-        zone.append(i)
-    zone.reverse()
-    while zone and not _NOTE_START.match(lines[zone[0]].text):
-        zone.pop(0)
-    if not zone:
-        return lines, []
+    """Split off the page-foot notes: (remaining lines, [(number, text lines)]).
+
+    A note line is set smaller than the body, in the page's lower half, with
+    no body text below it in its column: notes at the foot of the page or, in
+    a many-column notice, at the foot of one column.  A note starts at a note
+    number; the lines right under it continue it.
+    """
+    small = SMALL * body_size
     notes: list[tuple[str, list[str]]] = []
-    for i in zone:
-        start = _NOTE_START.match(lines[i].text)
+    taken: set[int] = set()
+    last: Line | None = None
+    for index, line in enumerate(lines):
+        if line.size >= small or line.top < 0.5 * page.height or _body_below(line, lines, small):
+            continue
+        start = _NOTE_START.match(line.text)
         if start:
-            notes.append((start.group("n"), [lines[i].text[start.end() :]]))
+            notes.append((start.group("n"), [line.text[start.end() :]]))
+        elif last is not None and notes and 0 <= line.top - last.bottom < line.size and _overlap(line, last) > 0:
+            notes[-1][1].append(line.text)
         else:
-            notes[-1][1].append(lines[i].text)
-    taken = set(zone)
-    rest = [line for i, line in enumerate(lines) if i not in taken]
-    return rest, [(n, parts) for n, parts in notes]
+            continue
+        taken.add(index)
+        last = line
+    return [line for index, line in enumerate(lines) if index not in taken], notes
+
+
+def _body_below(line: Line, lines: list[Line], small: float) -> bool:
+    return any(
+        other.size >= small and other.top > line.bottom and _overlap(line, other) > 0.5 * min(line.width, other.width)
+        for other in lines
+    )
+
+
+def _overlap(a: Line, b: Line) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
