@@ -13,8 +13,8 @@ then makes paragraphs, headings, tables and captions of each page's lines,
    between odd and even pages or change with the section count; page numbers
    alone at the paper's edge; the outermost line or two of a page, set apart
    by a gap and small or at the very edge.
-4. **Footnotes.** The run of lines at the foot of a page set smaller than the
-   body and starting with a note number is the page's notes; a call on the
+4. **Footnotes.** Lines set smaller than the body at the foot of the page or
+   of a column, starting with a note number, are the page's notes; a call on the
    page (or, pushed there by the typesetter, the next) with a note of that
    number becomes ``[^N]`` and the note ``[^N]: text`` at the end, numbered
    through the document so that notes numbered per page do not collide.  A
