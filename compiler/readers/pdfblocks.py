@@ -16,6 +16,7 @@ written after it.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -242,7 +243,7 @@ def _columns(lines: list[Line]) -> dict[int, tuple[float, float, int]]:
     for i, line in enumerate(lines):
         lefts, rights = [line.x0], [line.x1]
         x0, x1, size = line.x0, line.x1, line.size
-        for other in lines[max(0, i - 12) : i + 12]:
+        for other in lines[max(0, i - 8) : i + 8]:
             if other is line or abs(other.size - size) >= 1:
                 continue
             overlap = min(x1, other.x1) - max(x0, other.x0)
@@ -307,7 +308,12 @@ def _table_text(rows: list[list[Line]]) -> str:
     for row in rows:
         texts = [""] * len(lefts)
         for cell in row:
-            column = min(range(len(lefts)), key=lambda i: abs(lefts[i] - cell.x0))
+            right = bisect.bisect(lefts, cell.x0)
+            column = (
+                right - 1
+                if right and (right == len(lefts) or cell.x0 - lefts[right - 1] <= lefts[right] - cell.x0)
+                else right
+            )
             texts[column] = f"{texts[column]} {cell.text}".strip()
         grid.append(texts)
     widths = [max(len(texts[i]) for texts in grid) for i in range(len(lefts))]

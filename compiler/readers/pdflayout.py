@@ -284,11 +284,12 @@ def _footnotes(page: Page, lines: list[Line], body_size: float) -> tuple[list[Li
     number; the lines right under it continue it.
     """
     small = SMALL * body_size
+    body = [line for line in lines if line.size >= small]
     notes: list[tuple[str, list[str]]] = []
     taken: set[int] = set()
     last: Line | None = None
     for index, line in enumerate(lines):
-        if line.size >= small or line.top < 0.5 * page.height or _body_below(line, lines, small):
+        if line.size >= small or line.top < 0.5 * page.height or _body_below(line, body):
             continue
         start = _NOTE_START.match(line.text)
         if start:
@@ -302,11 +303,8 @@ def _footnotes(page: Page, lines: list[Line], body_size: float) -> tuple[list[Li
     return [line for index, line in enumerate(lines) if index not in taken], notes
 
 
-def _body_below(line: Line, lines: list[Line], small: float) -> bool:
-    return any(
-        other.size >= small and other.top > line.bottom and _overlap(line, other) > 0.5 * min(line.width, other.width)
-        for other in lines
-    )
+def _body_below(line: Line, body: list[Line]) -> bool:
+    return any(other.top > line.bottom and _overlap(line, other) > 0.5 * min(line.width, other.width) for other in body)
 
 
 def _overlap(a: Line, b: Line) -> float:
