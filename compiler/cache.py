@@ -202,13 +202,16 @@ class Cache:
             self._files[path] = regular_digest(path, limit)
         return self._files[path]
 
-    def clean_key(self, spec: SourceSpec, max_bytes: int) -> str | None:
-        """None when the source cannot be read: the stage then runs and reports the error itself."""
+    def clean_key(self, spec: SourceSpec, max_bytes: int, language: str = "en") -> str | None:
+        """None when the source cannot be read: the stage then runs and reports the error itself.
+
+        The language is in the key because clean-up sets quotes by it.
+        """
         try:
             data = self.source_digest(spec.path, max_bytes)
         except BriefpackError:
             return None
-        return digest("clean", code_digest("clean"), data, spec_fields(spec), max_bytes)
+        return digest("clean", code_digest("clean"), data, spec_fields(spec), max_bytes, language)
 
     @staticmethod
     def theme_key(clean_key: str | None, themes: tuple[ThemeSpec, ...], fallback: str) -> str | None:

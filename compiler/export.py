@@ -19,6 +19,8 @@ def pack_to_dict(pack: Pack, pages: int) -> dict:
             "id": s.id, "path": s.rel, "title": s.title, "author": s.author, "publisher": s.publisher,
             "published": s.published, "published_inferred": s.published_inferred, "url": s.url,
             "sha256": s.sha256, "words": s.words, "summary": s.summary, "rights": s.rights,
+            "place": s.place, "agency": s.agency,
+            "dateline": next((b.dateline for b in s.blocks if b.dateline), None),
             "chapters": [cid for cid, ids in cited if s.id in ids],
         } for s in pack.sources],
         "chapters": [{

@@ -65,6 +65,7 @@ class SourceSpec:
     publisher: str | None = None
     published: str | None = None  # TIMEX-style partial date: 2020, 2020-05, 2020-05-28
     url: str | None = None
+    absent: tuple[str, ...] = ()  # fields the manifest states the source has none of ("author: none")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,15 @@ class SmtpSettings:
     user: str | None = None
     sender: str | None = None
     password_env: str = "BRIEFPACK_SMTP_PASSWORD"
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the email carrying a copy adds to the defaults (see ``distribution.letter``)."""
+
+    note: str | None = None  # the cover note, paragraphs separated by blank lines
+    templates: Path | None = None  # a folder whose subject.txt, body.txt or body.html replace the defaults
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,8 @@ class Manifest:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     max_message_bytes: int = 10 * 1024 * 1024
     max_source_bytes: int = 20 * 1024 * 1024
+    out: Path | None = None  # the manifest's 'out:' folder, absolute; None: out/ beside the manifest
+    letter: Letter = field(default_factory=Letter)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
 
     @property
@@ -156,11 +168,87 @@ class Footnote:
 
 @dataclass(frozen=True)
 class Block:
-    """A body paragraph of a source after clean-up, before theming."""
+    """A body paragraph of a source after clean-up, before theming.
+
+    A list-like block (a tally, a table in text) keeps its lines, joined by
+    newlines. A wire story's lede carries its dateline ("ZOMBA, Malawi (AP) _")
+    beside its text, not in it.
+    """
 
     ordinal: int  # 1-based position among the source's body paragraphs
     text: str
     footnotes: tuple[Footnote, ...] = ()
+    dateline: str | None = None
+
+
+class Exclusion(Choice):
+    """Why a block was kept out of the chapters: a closed set, each with its one-line meaning."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BYLINE = "byline"
+    BIO = "bio"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    RELATED = "related"
+    NEWSLETTER = "newsletter"
+    CLICK_HERE = "click-here"
+    DISCLAIMER = "disclaimer"
+    SHARE = "share"
+    ADVERT = "advert"
+    REFERENCE = "reference"
+    SLUG = "slug"
+    WIRE_CODE = "wire-code"
+    EDITOR_NOTE = "editor-note"
+    END_MARK = "end-mark"
+    TRAILER = "trailer"
+    # The parts of a web page the reader leaves out, named by the page's own markup.
+    NAVIGATION = "navigation"
+    FOOTER = "footer"
+    SIDEBAR = "sidebar"
+    COMMENTS = "comments"
+    EMBEDDED_POST = "embedded post"
+    COOKIE_NOTICE = "cookie notice"
+    FORM = "form"
+    LINKS = "links"
+    OUTSIDE_MAIN_TEXT = "outside main text"
+
+    @property
+    def meaning(self) -> str:
+        return _EXCLUSION_MEANINGS[self]
+
+
+_EXCLUSION_MEANINGS = {
+    Exclusion.TITLE: "the source's own title line; it becomes the source's title",
+    Exclusion.HEADING: "a section heading, or the heading over the reference notes",
+    Exclusion.BYLINE: "the author line (\"By ...\", a lone name, a wire writer's title line); it fills author",
+    Exclusion.BIO: "a closing paragraph about the author (\"X is a fellow at ...\", \"Follow her on ...\")",
+    Exclusion.CREDIT: "a credit or copyright line (\"This article was first published by ...\", "
+                      "\"c.2000 N.Y. Times News Service\", \"(Reporting by ...)\"); it fills publisher",
+    Exclusion.CAPTION: "a photo or video caption or credit",
+    Exclusion.RELATED: "a link to another article (\"Related:\", \"Read more\")",
+    Exclusion.NEWSLETTER: "a sign-up prompt for a newsletter or mailing list",
+    Exclusion.CLICK_HERE: "a promotion (\"click here\", \"this excerpt is taken from ...\", free trials)",
+    Exclusion.DISCLAIMER: "a disclaimer (\"the views expressed are the author's own\")",
+    Exclusion.SHARE: "a share or print button's label",
+    Exclusion.ADVERT: "an advertisement label",
+    Exclusion.REFERENCE: "a numbered reference note; it is printed as a footnote where it is called",
+    Exclusion.SLUG: "a wire slug naming the story for editors (\"BC-Malawi-Dam Collapse,0398\")",
+    Exclusion.WIRE_CODE: "wire typesetting codes (\"&QL;\", \"&UR;\", \"&LR;\")",
+    Exclusion.EDITOR_NOTE: "a note to editors (\"Eds: UPDATES with ...\", \"(ATTN: ...)\", \"(STORY CAN END HERE)\")",
+    Exclusion.END_MARK: "a wire end mark (\"_ _ _\", \"(END)\", \"Enditem\", desk initials, transmission codes)",
+    Exclusion.TRAILER: "a wire story's closing links (\"On the Net:\" and the addresses under it)",
+    Exclusion.NAVIGATION: "a web page's menus and breadcrumbs (<nav>, or marked navigation)",
+    Exclusion.FOOTER: "a web page's footer (site links, legal notes)",
+    Exclusion.SIDEBAR: "a web page's sidebar (<aside>, or marked sidebar)",
+    Exclusion.COMMENTS: "readers' comments under a web page's story",
+    Exclusion.EMBEDDED_POST: "an embedded social-media post (a tweet, an Instagram post)",
+    Exclusion.COOKIE_NOTICE: "a web page's cookie or consent notice",
+    Exclusion.FORM: "a web page's form (search, sign-in)",
+    Exclusion.LINKS: "a list of links the page does not place (mostly linked words)",
+    Exclusion.OUTSIDE_MAIN_TEXT: "page text the extractor did not take for the story and the page does not place;"
+                                 " the one reason with weak evidence",
+}
 
 
 @dataclass(frozen=True)
@@ -169,7 +257,27 @@ class Excluded:
 
     source: str
     text: str
-    reason: str  # title, standfirst, byline, bio, caption, related, newsletter, ...
+    reason: Exclusion
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a format's reader makes of one file, before clean-up.
+
+    ``text`` is the Markdown-ish text clean-up expects (see ``briefpack.readers``). The metadata fields
+    are what the file states about itself (a web page's ``og:title``, JSON-LD, ``<meta name=author>``);
+    the manifest's word still wins over them. ``excluded`` lists the parts of the file the reader left
+    out, with the reason (a page's navigation, comments, related links), so nothing is dropped silently;
+    their ``source`` is stamped by ``readers.settle``.
+    """
+
+    text: str
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    excluded: tuple[Excluded, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +292,8 @@ class Cleaned:
     publisher: str | None = None
     rights: str | None = None
     published: str | None = None  # inferred from the text; see Source.published_inferred
+    place: str | None = None  # a wire dateline's place: "Zomba, Malawi"
+    agency: str | None = None  # the agency a dateline names: "AP", "Reuters"
 
 
 @dataclass(frozen=True)
@@ -205,11 +315,21 @@ class Source:
     rights: str | None
     blocks: tuple[Block, ...]
     excluded: tuple[Excluded, ...]
+    place: str | None = None
+    agency: str | None = None
 
     @property
     def short_title(self) -> str:
         title = self.title or self.rel
-        return title if len(title) <= 60 else title[:57].rstrip() + "…"
+        if len(title) <= 60:
+            return title
+        words = title[:59].split()
+        # A word is never cut (unless one word fills the line), and a heading does not end on "to" or "the".
+        if len(words) > 1 and not title[59:60].isspace():
+            words.pop()
+        while len(words) > 1 and words[-1].islower() and len(words[-1]) <= 3:
+            words.pop()
+        return " ".join(words).rstrip(",;:–—-") + "…"
 
 
 # --- theming ----------------------------------------------------------------

@@ -28,9 +28,10 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
     total = len(manifest.sources)
     for done, spec in enumerate(manifest.sources):
         progress("reading and cleaning sources", done, total, "sources")
-        clean_keys[spec.id] = cache.clean_key(spec, manifest.max_source_bytes)
+        clean_keys[spec.id] = cache.clean_key(spec, manifest.max_source_bytes, manifest.language)
         source, source_warnings = cache.get("clean", clean_keys[spec.id], spec.id,
-                                            partial(load_source, spec, max_bytes=manifest.max_source_bytes))
+                                            partial(load_source, spec, max_bytes=manifest.max_source_bytes,
+                                                    language=manifest.language))
         loaded.append(source)
         warnings.extend(source_warnings)
     sources = tuple(loaded)

@@ -27,6 +27,7 @@ def test_build_prints_a_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert "pages" in result.output and "Battery storage: 1 paragraphs" in result.output
     assert "timeline:" in result.output and "sources: 2" in result.output
+    assert "kept out: " in result.output and "briefpack explain --excluded" in result.output
     assert (tmp_path / "grid-pack.pdf").exists()
 
 
@@ -82,6 +83,17 @@ def test_explain_shows_scores_matches_and_exclusions():
     assert result.exit_code == 0, result.output
     assert "→ Battery storage" in result.output and "lithium" in result.output
     assert "S2" not in result.output.split("\n")[0]
+
+
+def test_explain_excluded_lists_every_kept_out_block_with_its_reason():
+    result = run("explain", str(CASES / "wire" / "pack.yaml"), "--excluded")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "slug — a wire slug" in out and "“BC-Ferry-Fire,0210”" in out
+    assert "credit — " in out and "“c.2000 N.Y. Times News Service”" in out
+    assert "¶" not in out  # only what was kept out, not the paragraphs
+    last = out.strip().split("\n")[-1]
+    assert last.startswith("kept out: ") and "slug 2" in last and "end-mark 1" in last
 
 
 def test_explain_rejects_an_unknown_source():

@@ -224,7 +224,7 @@ def test_markdown_sources_keep_their_emphasis_and_plain_text_keeps_its_asterisks
     shutil.copytree(ROOT / "tests" / "cases" / "markdown", tmp_path / "md")
     html = build(tmp_path / "md" / "pack.yaml", tmp_path / "out").html.read_text(encoding="utf-8")
     assert "rose <em>sharply</em> in March" in html and "<strong>historic</strong>" in html
-    assert "- Brazil&#39;s harvest fell short." in html  # a list item is a paragraph of its own
+    assert "- Brazil’s harvest fell short." in html  # a list item is a paragraph of its own
     assert "coffee in *plain text* keeps" in html
     # Quoted in the timeline too, the Markdown source's sentence keeps its emphasis, not its asterisks.
     assert "<td>Coffee prices rose <em>sharply</em> in March, and traders called the move <strong>historic</strong>." \

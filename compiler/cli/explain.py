@@ -5,26 +5,34 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.cli.app import cli, matching_id, pack_paths, user_errors
 from briefpack.errors import BriefpackError
-from briefpack.model import Pack
+from briefpack.model import Pack, Source
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(path_type=Path))
-@click.option("--source", "source_id", help="Only this source id (S1, S2, ...).")
+@click.argument("manifest", required=False, type=click.Path(path_type=Path))
+@click.option("--source", "source_id", help="Only this source id (S1, S2, ...; any case).")
+@click.option("--excluded", "only_excluded", is_flag=True,
+              help="Only what clean-up kept out of the chapters, in full, with each reason's meaning.")
 @user_errors
-def explain(manifest: Path, source_id: str | None) -> None:
+def explain(manifest: Path | None, source_id: str | None, only_excluded: bool) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
 
+    manifest, _ = pack_paths(manifest, None)
     pack = compile_pack(load_manifest(manifest))
     known = [s.id for s in pack.sources]
-    if source_id is not None and source_id not in known:
-        raise BriefpackError(f"no source '{source_id}' (sources are {', '.join(known)})", path=manifest)
+    if source_id is not None:
+        given, source_id = source_id, matching_id(source_id, known)
+        if source_id is None:
+            raise BriefpackError(f"no source '{given}' (sources are {', '.join(known)})", path=manifest)
     titles = {c.id: c.title for c in pack.chapters} | {t.id: t.title for t in pack.manifest.themes}
     paragraphs = sorted((p for c in pack.chapters for p in c.paragraphs), key=lambda p: (known.index(p.source), p.ordinal))
+    if only_excluded:
+        _excluded(pack.sources, source_id)
+        return
     for source in pack.sources:
         if source_id and source.id != source_id:
             continue
@@ -61,6 +69,21 @@ def _explain_timeline(pack: Pack, source_id: str | None) -> None:
         event = left.event
         click.echo(f"  left out ({left.reason}): {'/'.join(event.sources)}  "
                    f"{event_label(event.date, event.mod, event.end)}  “{_short(event.text)}”")
+
+
+def _excluded(sources: tuple[Source, ...], source_id: str | None) -> None:
+    """Every kept-out block in full, grouped by source, each with its reason and what the reason means."""
+    from briefpack.cli.build import kept_out_line
+
+    chosen = tuple(s for s in sources if source_id in (None, s.id))
+    for source in chosen:
+        if not source.excluded:
+            continue
+        click.secho(f"{source.id}  {source.rel}  {source.title or ''}", bold=True)
+        for x in source.excluded:
+            click.echo(f"  {x.reason} — {x.reason.meaning}")
+            click.echo(f"    “{' '.join(x.text.split())}”")
+    click.echo(kept_out_line(chosen))
 
 
 def _short(text: str, limit: int = 90) -> str:

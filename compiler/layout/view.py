@@ -208,7 +208,21 @@ class View:
             note = notes.get(match.group(1))
             return f'<span class="footnote">{escape(note)}</span>' if note else ""
 
-        return Markup(FOOTNOTE_CALL.sub(footnote, self._emphasis("".join(parts), paragraph.source)))
+        html = FOOTNOTE_CALL.sub(footnote, self._emphasis("".join(parts), paragraph.source))
+        # A list-like block (a tally, a table in text) keeps the lines its source gave it.
+        html = html.replace("\n", "<br>\n")
+        dateline = self.datelines.get((paragraph.source, paragraph.ordinal))
+        if dateline:
+            html = f'<span class="dateline">{escape(dateline)}</span> ' + html
+        return Markup(html)
+
+    @cached_property
+    def datelines(self) -> dict[tuple[str, int], str]:
+        """(source, ordinal) of a lede -> the wire dateline it opens with, set as "PLACE (AGENCY) —"."""
+        return {
+            (s.id, b.ordinal): re.sub(r"\s*(?:_|--|-|—|–)$", "", b.dateline) + " —"
+            for s in self.pack.sources for b in s.blocks if b.dateline
+        }
 
     def source_html(self, text: str, source_id: str) -> Markup:
         """Text quoted from a source (an event, an excerpt), escaped, with a Markdown source's emphasis."""

@@ -3,26 +3,32 @@ from __future__ import annotations
 
 import re
 
-from briefpack.model import Block, Footnote
+from briefpack.model import Block, Exclusion, Footnote
 from briefpack.text.shapes import NOTE, NOTES_HEADING
 
+# Paragraphs in reading order, each with the reason it is furniture (None: body text).
+Marked = tuple[tuple[str, Exclusion | None], ...]
 
-def reference_notes(paras: list[str], reasons: list[str | None]) -> list[tuple[str, str]]:
-    """Numbered notes ending the text, if they are real references; marks them."""
+
+def reference_notes(marked: Marked) -> tuple[Marked, list[tuple[str, str]]]:
+    """Numbered notes ending the text, if they are real references: marked, and as (number, text)."""
+    paras = [p for p, _ in marked]
+    reasons = [r for _, r in marked]
     candidates: list[int] = []
     for i in range(len(paras) - 1, -1, -1):
         if NOTE.match(paras[i]):
             candidates.append(i)
         elif reasons[i] is None and not candidates:
-            return []
+            return marked, []
         elif reasons[i] is None or not candidates:
             break
     if not candidates or len(candidates) == len(paras):
-        return []
+        return marked, []
     candidates.reverse()
     notes = []
     for i in candidates:
         m = NOTE.match(paras[i])
+        assert m is not None  # candidates are the paragraphs NOTE matched
         notes.append((m.group("a") or m.group("b"), m.group("text")))
     body = "\n".join(p for p, r in zip(paras, reasons) if r is None and not NOTE.match(p))
     called = any(_call_pattern(number).search(body) for number, _ in notes)
@@ -31,13 +37,13 @@ def reference_notes(paras: list[str], reasons: list[str | None]) -> list[tuple[s
         for _, text in notes
     )
     if not (called or looks_cited):
-        return []
+        return marked, []
     for i in candidates:
-        reasons[i] = "reference"
+        reasons[i] = Exclusion.REFERENCE
     # A "Notes" heading right above the notes is part of them.
     if candidates[0] > 0 and reasons[candidates[0] - 1] is None and NOTES_HEADING.match(paras[candidates[0] - 1]):
-        reasons[candidates[0] - 1] = "heading"
-    return notes
+        reasons[candidates[0] - 1] = Exclusion.HEADING
+    return tuple(zip(paras, reasons)), notes
 
 
 def _call_pattern(number: str) -> re.Pattern[str]:

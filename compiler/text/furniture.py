@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from briefpack.text.footnotes import has_call, reference_notes
+from briefpack.model import Exclusion
+from briefpack.text.footnotes import Marked, has_call, reference_notes
 from briefpack.text.sentences import count_sentences
 from briefpack.text.shapes import (
     ADVERT,
@@ -44,29 +45,29 @@ def is_standfirst(para: str, rest: list[str]) -> bool:
     )
 
 
-def furniture_reason(text: str) -> str | None:
+def furniture_reason(text: str) -> Exclusion | None:
     """The kind of furniture ``text`` is by its own shape and wording, or None."""
     n = len(text)
     if HEADING.match(text):
-        return "heading"
+        return Exclusion.HEADING
     if n <= 400 and any(p.search(text) for p in CAPTION):
-        return "caption"
+        return Exclusion.CAPTION
     if n <= 300 and RELATED.match(text) and not _ends_in_long_sentence(text):
-        return "related"
+        return Exclusion.RELATED
     if n <= 250 and (NEWSLETTER[0].search(text) or (NEWSLETTER[1].search(text) and count_sentences(text) <= 2 and n <= 160)):
-        return "newsletter"
+        return Exclusion.NEWSLETTER
     if n <= 300 and any(p.search(text) for p in CLICK_HERE):
-        return "click-here"
+        return Exclusion.CLICK_HERE
     if n <= 400 and DISCLAIMER.search(text):
-        return "disclaimer"
+        return Exclusion.DISCLAIMER
     if n <= 300 and (CREDIT.match(text) or (COPYRIGHT.match(text) and COPYRIGHT.match(text).group("holder"))):
-        return "credit"
+        return Exclusion.CREDIT
     if n <= 60 and (SHARE.match(text) or ADVERT.match(text)):
-        return "share" if SHARE.match(text) else "advert"
+        return Exclusion.SHARE if SHARE.match(text) else Exclusion.ADVERT
     if n <= 120 and byline_name(text):
-        return "byline"
+        return Exclusion.BYLINE
     if NOTES_HEADING.match(text):
-        return "heading"
+        return Exclusion.HEADING
     return None
 
 
@@ -79,25 +80,36 @@ def _is_bio(text: str) -> bool:
     return len(text) <= 600 and (bool(BIO.match(text) and ROLE.search(text)) or bool(FOLLOW.search(text)))
 
 
-def mark_tail(paras: list[str], reasons: list[str | None]) -> list[tuple[str, str]]:
-    """Mark bios, lone names and reference notes in the trailing furniture; return the notes."""
-    notes = reference_notes(paras, reasons)
-    for i in range(len(paras) - 1, 0, -1):
-        if reasons[i] is not None:
+def classify(paras: list[str]) -> tuple[Marked, list[tuple[str, str]]]:
+    """Each paragraph with its furniture reason (None for body text), and the reference notes."""
+    marked = tuple((p, furniture_reason(p)) for p in paras)
+    marked, notes = reference_notes(marked)
+    return _mark_head(_mark_tail(marked)), notes
+
+
+def _mark_tail(marked: Marked) -> Marked:
+    """Bios and lone names in the trailing run of furniture."""
+    out = list(marked)
+    for i in range(len(out) - 1, 0, -1):
+        para, reason = out[i]
+        if reason is not None:
             continue
-        if _is_bio(paras[i]):
-            reasons[i] = "bio"
-        elif is_name(paras[i]):
-            reasons[i] = "byline"
+        if _is_bio(para):
+            out[i] = (para, Exclusion.BIO)
+        elif is_name(para):
+            out[i] = (para, Exclusion.BYLINE)
         else:
             break
-    return notes
+    return tuple(out)
 
 
-def mark_head(paras: list[str], reasons: list[str | None]) -> None:
+def _mark_head(marked: Marked) -> Marked:
     """A lone name among the first paragraphs is a byline."""
-    for i in range(min(3, len(paras) - 1)):
-        if reasons[i] is None and is_name(paras[i]):
-            reasons[i] = "byline"
-        elif reasons[i] is None:
-            return
+    out = list(marked)
+    for i in range(min(3, len(out) - 1)):
+        para, reason = out[i]
+        if reason is None and is_name(para):
+            out[i] = (para, Exclusion.BYLINE)
+        elif reason is None:
+            break
+    return tuple(out)

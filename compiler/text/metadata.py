@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from briefpack.model import Exclusion
+from briefpack.text.footnotes import Marked
 from briefpack.text.knowledge import MONTHS
 from briefpack.text.shapes import BIO, COPYRIGHT, CREDIT, HONORIFICS, byline_name
 
@@ -17,19 +19,19 @@ _DATE_PATTERNS = (
 )
 
 
-def find_author(paras: list[str], reasons: list[str | None]) -> str | None:
-    for p, r in zip(paras, reasons):
-        if r == "byline":
+def find_author(marked: Marked) -> str | None:
+    for p, r in marked:
+        if r == Exclusion.BYLINE:
             return HONORIFICS.sub("", byline_name(p) or p.strip())
-    for p, r in zip(paras, reasons):
-        if r == "bio" and (m := BIO.match(p)):
+    for p, r in marked:
+        if r == Exclusion.BIO and (m := BIO.match(p)):
             return HONORIFICS.sub("", m.group("name"))
     return None
 
 
-def find_publisher(paras: list[str], reasons: list[str | None]) -> str | None:
-    for p, r in zip(paras, reasons):
-        if r != "credit":
+def find_publisher(marked: Marked) -> str | None:
+    for p, r in marked:
+        if r != Exclusion.CREDIT:
             continue
         if m := CREDIT.match(p):
             pub = m.group("pub") or m.group("pub2") or m.group("pub3")

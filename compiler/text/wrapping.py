@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefpack.text.lists import cells, list_runs
 from briefpack.text.shapes import (
     FUNCTION_WORDS,
     HEADING,
@@ -45,6 +46,7 @@ class Line:
     text: str
     indented: bool
     stretched: bool  # extracted from justified type: spaces widened, so the line is full
+    cells: tuple[tuple[int, int], ...] = ()  # where a table row's space-parted cells sit
 
 
 def split_chunks(raw: str) -> list[list[Line]]:
@@ -57,7 +59,8 @@ def split_chunks(raw: str) -> list[list[Line]]:
             if chunks[-1]:
                 chunks.append([])
             continue
-        chunks[-1].append(Line(stripped, line[:1].isspace(), bool(re.search(r"\S {2,}\S.* {2,}", line.strip()))))
+        stretched = bool(re.search(r"\S {2,}\S.* {2,}", line.strip()))
+        chunks[-1].append(Line(stripped, line[:1].isspace(), stretched, cells(line)))
     return [c for c in chunks if c]
 
 
@@ -117,17 +120,32 @@ def _starts_paragraph(para: list[Line], line: Line, layout: Layout) -> bool:
 
 
 def join_paragraphs(chunks: list[list[Line]], layout: Layout | None, vocab: frozenset[str]) -> list[str]:
-    if layout is None:
-        return [line.text for c in chunks for line in c]
+    """Paragraphs from wrapped lines; a list-like run of lines stays one block of lines."""
     paras: list[str] = []
     for chunk in chunks:
-        current = [chunk[0]]
-        for line in chunk[1:]:
-            if _starts_paragraph(current, line, layout):
-                paras.append(join_lines([x.text for x in current], vocab))
-                current = []
-            current.append(line)
-        paras.append(join_lines([x.text for x in current], vocab))
+        runs = list_runs([x.text for x in chunk], [x.cells for x in chunk], layout.width if layout else None)
+        start = 0
+        for first, end in runs + [(len(chunk), len(chunk))]:
+            paras += _prose(chunk[start:first], layout, vocab)
+            if first < end:
+                paras.append("\n".join(x.text for x in chunk[first:end]))
+            start = end
+    return paras
+
+
+def _prose(lines: list[Line], layout: Layout | None, vocab: frozenset[str]) -> list[str]:
+    if not lines:
+        return []
+    if layout is None:
+        return [line.text for line in lines]
+    paras: list[str] = []
+    current = [lines[0]]
+    for line in lines[1:]:
+        if _starts_paragraph(current, line, layout):
+            paras.append(join_lines([x.text for x in current], vocab))
+            current = []
+        current.append(line)
+    paras.append(join_lines([x.text for x in current], vocab))
     return paras
 
 
@@ -205,7 +223,7 @@ def rejoin(paras: list[str], vocab: frozenset[str]) -> list[str]:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    if _ends_sentence(prev) or prev.endswith(":"):
+    if _ends_sentence(prev) or prev.endswith(":") or "\n" in prev or "\n" in nxt:
         return False
     if any(p.match(s) for s in (prev, nxt) for p in (LIST_ITEM, HEADING, NOTE)):
         return False
