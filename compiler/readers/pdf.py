@@ -1,10 +1,15 @@
-"""PDF files: text via pypdf.  An encrypted PDF that does not open with the
-empty password is refused, as is one without a text layer.  Running
-headers and footers (a line, digits ignored, repeated at the top or bottom
-of most pages) and lone page-number lines are removed, and pages are joined
-with a plain line break so that a paragraph running across a page break is
-rejoined by clean-up's line joining.
+"""PDF files: text laid out by position and font, with pypdf's text as the fallback.
+
+The layout reading (``pdfchars`` reads pdfium's characters, ``pdflayout``
+turns them into headings, paragraphs, tables and footnotes) is used whenever
+pdfium opens the file and finds text.  Otherwise pypdf reads it: an encrypted
+PDF that does not open with the empty password is refused, as is one without
+a text layer; running headers and footers (a line, digits ignored, repeated at
+the top or bottom of most pages) and lone page-number lines are removed, and
+pages are joined with a plain line break so that a paragraph running across a
+page break is rejoined by clean-up's line joining.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -15,7 +20,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import pypdfium2
+
 from briefpack.errors import SourceError
+from briefpack.readers.pdfchars import read_pages
+from briefpack.readers.pdflayout import layout_text
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I
@@ -26,7 +35,18 @@ _EDGE = 2  # how many lines at the top and at the bottom of a page may be runnin
 
 
 def read_pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
-    """The text of a PDF, and what pypdf said while reading it, as one warning.
+    """The PDF's text in the readers' Markdown-ish shape (see ``briefpack.readers``), and any warnings."""
+    try:
+        pages = read_pages(data)
+    except pypdfium2.PdfiumError:  # damaged or encrypted: pypdf says which, or reads what pdfium cannot
+        pages = []
+    text = layout_text(pages) if any(page.segments for page in pages) else ""
+    # A page holding nothing but what the layout reads as furniture still has its words read.
+    return (text, []) if text.strip() else _pypdf_read(data, path)
+
+
+def _pypdf_read(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """The text of a PDF by pypdf, and what pypdf said while reading it, as one warning.
 
     pypdf reports damage it works around through logging and ``warnings``,
     which would print its own lines (with fragments of the file) beside
@@ -47,8 +67,9 @@ def read_pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
         except SourceError:
             raise
         except DependencyError:  # AES needs the 'cryptography' package, a dependency of briefpack
-            raise SourceError("is encrypted with AES, which needs the 'cryptography' package: "
-                              "pip install cryptography", path=path) from None
+            raise SourceError(
+                "is encrypted with AES, which needs the 'cryptography' package: pip install cryptography", path=path
+            ) from None
         except Exception as exc:  # pypdf raises many types for damaged files
             if isinstance(exc, PdfReadError) and "decrypt" in str(exc).lower():
                 raise SourceError("is encrypted; save an unencrypted copy to use it", path=path) from None
