@@ -35,13 +35,20 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         raise FileRefused(f"cannot be read: {getattr(exc, 'strerror', None) or exc}", path=path) from None
     with os.fdopen(fd, "rb") as stream:
-        _check(os.fstat(fd), limit, path)
+        info = os.fstat(fd)
+        _check(info, limit, path)
         # Reads from a regular file do not block; the flag only mattered for the open.
         os.set_blocking(fd, True)
         try:
-            data = stream.read(limit + 1)
+            # What the file holds and one byte more, to see it grow; never a buffer of ``limit``.
+            chunks = [stream.read(info.st_size + 1)]
+            size = len(chunks[0])
+            while size <= limit and len(chunks[-1]) > 0 and size > info.st_size:
+                chunks.append(stream.read(min(1 << 20, limit + 1 - size)))
+                size += len(chunks[-1])
         except OSError as exc:
             raise FileRefused(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    data = b"".join(chunks) if len(chunks) > 1 else chunks[0]
     if len(data) > limit:
         raise FileRefused(f"is over the limit of {limit:,} bytes (it grew while it was read)", path=path)
     return data

@@ -146,14 +146,22 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     merged: list[Event] = []
     names: list[frozenset[str]] = []
     buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    # How many entries of a bucket each source is in: when its source is in all of them, an event
+    # can join none, and a long single-source text is not compared pairwise.
+    holding: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
     for event, own in zip(events, own_names):
-        twin = next((i for i in buckets.get((event.date, event.mod), ())
-                     if _same_actors(merged[i], event, names[i], own, common)), None)
+        key = (event.date, event.mod)
+        bucket = buckets.get(key, [])
+        twin = None
+        if all(holding[key][source] < len(bucket) for source in event.sources):
+            twin = next((i for i in bucket if _same_actors(merged[i], event, names[i], own, common)), None)
         if twin is None:
-            buckets[(event.date, event.mod)].append(len(merged))
+            buckets[key].append(len(merged))
+            holding[key].update(event.sources)
             merged.append(event)
             names.append(own)
         else:
+            holding[key].update(set(event.sources) - set(merged[twin].sources))
             first = merged[twin]
             merged[twin] = Event(date=first.date, mod=first.mod, precision=first.precision,
                                  text=first.text, mentions=first.mentions + event.mentions)
