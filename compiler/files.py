@@ -40,18 +40,21 @@ def read_regular(path: Path | str, limit: int) -> bytes:
         # Reads from a regular file do not block; the flag only mattered for the open.
         os.set_blocking(fd, True)
         try:
-            # What the file holds and one byte more, to see it grow; never a buffer of ``limit``.
-            chunks = [stream.read(info.st_size + 1)]
-            size = len(chunks[0])
-            while size <= limit and len(chunks[-1]) > 0 and size > info.st_size:
-                chunks.append(stream.read(min(1 << 20, limit + 1 - size)))
-                size += len(chunks[-1])
+            data = _read_at_most(stream, limit + 1)
         except OSError as exc:
             raise FileRefused(f"cannot be read: {exc.strerror or exc}", path=path) from None
-    data = b"".join(chunks) if len(chunks) > 1 else chunks[0]
     if len(data) > limit:
         raise FileRefused(f"is over the limit of {limit:,} bytes (it grew while it was read)", path=path)
     return data
+
+
+def _read_at_most(stream, size: int) -> bytes:
+    """Up to ``size`` bytes, a megabyte at a time: ``read(size)`` would reserve all of a large limit at once."""
+    chunks, total = [], 0
+    while total < size and (chunk := stream.read(min(1 << 20, size - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _check(info: os.stat_result, limit: int, path: Path) -> None:

@@ -9,6 +9,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed pack, built once per test session (per worker under xdist) for every test that only reads it."""
+    from briefpack.build import build
+
+    return build(ROOT / "seeds" / "pack.yaml", tmp_path_factory.mktemp("seed"))
+
+
 @pytest.fixture
 def case(tmp_path):
     """Copy a test case folder into tmp_path so a test may change it freely."""

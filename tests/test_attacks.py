@@ -360,6 +360,7 @@ def test_values_in_error_lines_are_shown_escaped(pack):
 
 # --- bounded work: every file checked before it is read ------------------------
 
+@pytest.mark.layout
 def test_distribution_fifo_is_refused_without_blocking(pack):
     people = pack.parent / "people.yaml"
     people.unlink()
@@ -450,6 +451,7 @@ def test_a_torn_or_malformed_mail_log_line_is_ignored_with_a_warning(pack, tail)
 
 @pytest.mark.parametrize("option", [["--limit-mb", "nan"], ["--limit-mb", "inf"], ["--host", ""],
                                     ["--sender", "not an address"]])
+@pytest.mark.layout
 def test_bad_send_options_are_usage_errors(pack, option):
     result = cli("send", pack, "--out", pack.parent / "out", "--dry-run", *option)
     err = text(result.stderr)
@@ -527,6 +529,7 @@ def _slow_pack(pack: Path) -> None:
     edit(pack, "fallback: harbour", "fallback: harbour\nmax_source_mb: 50")
 
 
+@pytest.mark.layout
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="the build forks only with a second core")
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_a_signal_to_the_build_ends_its_children_at_once(pack, number):

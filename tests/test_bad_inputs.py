@@ -163,6 +163,7 @@ def test_absolute_source_path_counts_as_outside(tmp_path):
     assert_one_error(build(manifest, tmp_path), manifest, r"source '/etc/passwd' lies outside .*", line=3)
 
 
+@pytest.mark.layout
 def test_allow_outside_lets_it_through(tmp_path):
     (tmp_path / "secret.txt").write_text(TEXT)
     manifest = write_pack(tmp_path / "pack", MINIMAL.replace("a.txt", "../secret.txt") + "allow_outside: true\n", {})
@@ -230,6 +231,7 @@ def test_binary_source(tmp_path):
     assert_one_error(build(manifest, tmp_path), (tmp_path / "a.txt").resolve(), r".*binary.*")
 
 
+@pytest.mark.layout
 def test_windows_1252_source_is_decoded_with_a_warning(tmp_path):
     text = "Alpha said the café costs 5 € — “quite” a lot.\n"
     manifest = write_pack(tmp_path, files={"a.txt": text.encode("cp1252")})
@@ -323,6 +325,7 @@ def test_out_dir_that_cannot_be_created(tmp_path):
     assert len(error_lines(result)) == 1 and "Not a directory" in result.stderr
 
 
+@pytest.mark.layout
 def test_disk_full_is_one_line_and_keeps_old_outputs(tmp_path, monkeypatch):
     manifest = write_pack(tmp_path)
     out = tmp_path / "out"

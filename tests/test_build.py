@@ -6,10 +6,12 @@ import re
 import shutil
 
 import pytest
-from conftest import CASES, ROOT
+from conftest import CASES
 from pypdf import PdfReader
 
 from briefpack.build import build
+
+pytestmark = pytest.mark.layout  # every test here lays out pages
 
 SEED_SENTENCES = {  # one known sentence from each seed, as a reader finds it in the PDF
     "S1": "Mayor of Bani Walid",
@@ -27,9 +29,8 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    result = build(ROOT / "seeds" / "pack.yaml", out)
+def seed(seed_build):
+    result = seed_build
     reader = PdfReader(result.pdf)
     return result, reader, json.loads(result.json.read_text(encoding="utf-8"))
 

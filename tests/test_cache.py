@@ -58,6 +58,7 @@ def stats(result) -> dict[str, tuple[list[str], list[str]]]:
     return {stage: (sorted(c.hits[stage]), sorted(c.misses[stage])) for stage in ("clean", "theme", "date")}
 
 
+@pytest.mark.layout
 def test_first_build_misses_everything_and_second_hits_everything(pack, layouts, tmp_path):
     out = tmp_path / "out"
     first = build(pack, out)
@@ -68,6 +69,7 @@ def test_first_build_misses_everything_and_second_hits_everything(pack, layouts,
     assert second.pdf.read_bytes() == first.pdf.read_bytes()
 
 
+@pytest.mark.layout
 def test_cli_says_up_to_date_without_rendering(pack, layouts, tmp_path, refuse_rendering):
     out = tmp_path / "out"
     runner = CliRunner()
@@ -82,6 +84,7 @@ def test_cli_says_up_to_date_without_rendering(pack, layouts, tmp_path, refuse_r
     assert calls == []
 
 
+@pytest.mark.layout
 def test_up_to_date_check_does_not_import_weasyprint(pack, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
@@ -95,6 +98,7 @@ def test_up_to_date_check_does_not_import_weasyprint(pack, tmp_path):
     assert done.stdout.strip().endswith("weasyprint not imported")
 
 
+@pytest.mark.layout
 def test_a_changed_source_invalidates_only_its_own_entries(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
@@ -105,6 +109,7 @@ def test_a_changed_source_invalidates_only_its_own_entries(pack, layouts, tmp_pa
                              "date": (["S1", "S3"], ["S2"])}
 
 
+@pytest.mark.layout
 def test_a_changed_theme_invalidates_theming_for_all_but_not_clean_up(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
@@ -115,6 +120,7 @@ def test_a_changed_theme_invalidates_theming_for_all_but_not_clean_up(pack, layo
     assert stats(result) == {"clean": (ALL, []), "theme": ([], ALL), "date": (ALL, [])}
 
 
+@pytest.mark.layout
 def test_a_changed_layout_file_leaves_the_stage_cache_and_stales_the_outputs(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
@@ -128,6 +134,7 @@ def test_a_changed_layout_file_leaves_the_stage_cache_and_stales_the_outputs(pac
     assert runner.invoke(cli, ["build", str(pack), "--out", str(out)]).output.startswith("built ")
 
 
+@pytest.mark.layout
 def test_force_recomputes_everything_and_refills_the_cache(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
@@ -137,6 +144,7 @@ def test_force_recomputes_everything_and_refills_the_cache(pack, layouts, tmp_pa
     assert stats(build(pack, out))["clean"] == (ALL, [])
 
 
+@pytest.mark.layout
 def test_a_deleted_output_is_not_up_to_date(pack, layouts, tmp_path):
     out = tmp_path / "out"
     runner = CliRunner()
@@ -147,6 +155,7 @@ def test_a_deleted_output_is_not_up_to_date(pack, layouts, tmp_path):
     assert (out / "cycling-pack.pdf").exists()
 
 
+@pytest.mark.layout
 def test_a_torn_entry_is_recomputed(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
@@ -176,6 +185,7 @@ def test_imports_are_found_in_every_form(tmp_path):
     assert "json" not in found
 
 
+@pytest.mark.layout
 def test_a_new_weasyprint_keeps_the_stage_cache_but_stales_the_outputs(pack, layouts, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build(pack, out)

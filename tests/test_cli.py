@@ -21,6 +21,7 @@ def test_every_command_has_help(command):
     assert result.exit_code == 0 and "Usage:" in result.output
 
 
+@pytest.mark.layout
 def test_build_prints_a_summary(tmp_path):
     result = run("build", str(CASES / "energy" / "pack.yaml"), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output

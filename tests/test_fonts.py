@@ -56,6 +56,7 @@ class Served(dict):
         return font
 
 
+@pytest.mark.layout
 def test_decoded_fonts_print_the_same_pdf(tmp_path):
     shutil.copytree(CASE, tmp_path / "pack")
     pack = compile_pack(load_manifest(tmp_path / "pack" / "pack.yaml"))

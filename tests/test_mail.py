@@ -92,6 +92,7 @@ def ledger(out: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
+@pytest.mark.layout
 def test_every_recipient_gets_exactly_one_message_with_their_copy(run, server, stamped):
     result = run()
     assert result.exit_code == 0, result.output
@@ -114,6 +115,7 @@ def test_every_recipient_gets_exactly_one_message_with_their_copy(run, server, s
     assert "sent 4 of 4" in result.output
 
 
+@pytest.mark.layout
 def test_bodies_are_text_and_escaped_html(run, server):
     assert run().exit_code == 0
     message = server.received()["lukasz@example.org"][0]
@@ -125,6 +127,7 @@ def test_bodies_are_text_and_escaped_html(run, server):
     assert "<Board>" not in html
 
 
+@pytest.mark.layout
 def test_a_second_run_sends_nothing(run, server):
     assert run().exit_code == 0
     again = run()
@@ -133,6 +136,7 @@ def test_a_second_run_sends_nothing(run, server):
     assert "sent 0 of 0" in again.output and "4 sent before" in again.output
 
 
+@pytest.mark.layout
 def test_refused_recipient_is_reported_others_delivered_and_rerun_sends_only_it(run, server):
     server.refuse = {"grace@example.org"}
     first = run()
@@ -149,6 +153,7 @@ def test_refused_recipient_is_reported_others_delivered_and_rerun_sends_only_it(
     assert [r["email"] for r in ledger(second.out_dir)][-1] == "grace@example.org"
 
 
+@pytest.mark.layout
 def test_a_single_drop_is_survived_by_reconnecting(run, server):
     server.drop_after, server.drops_left = 2, 1
     result = run()
@@ -157,6 +162,7 @@ def test_a_single_drop_is_survived_by_reconnecting(run, server):
     assert all(len(m) == 1 for m in server.received().values())
 
 
+@pytest.mark.layout
 def test_a_connection_that_keeps_dropping_fails_the_rest_and_resumes(run, server):
     server.drop_after, server.drops_left = 1, 2
     first = run()
@@ -173,6 +179,7 @@ def test_a_connection_that_keeps_dropping_fails_the_rest_and_resumes(run, server
     assert all(len(m) == 1 for m in received.values())
 
 
+@pytest.mark.layout
 def test_changed_pack_is_sent_again(run, server, stamped, monkeypatch):
     assert run().exit_code == 0
     changed = type(stamped)(manifest=stamped.manifest, warnings=stamped.warnings,
@@ -183,6 +190,7 @@ def test_changed_pack_is_sent_again(run, server, stamped, monkeypatch):
     assert all(len(m) == 2 for m in server.received().values())
 
 
+@pytest.mark.layout
 def test_over_the_size_limit_nothing_is_sent(run, server):
     result = run("--limit-mb", "0.01")
     assert result.exit_code == 2
@@ -191,6 +199,7 @@ def test_over_the_size_limit_nothing_is_sent(run, server):
     assert server.messages == []
 
 
+@pytest.mark.layout
 def test_dry_run_writes_eml_and_sends_nothing(run, server, stamped):
     result = run("--dry-run")
     assert result.exit_code == 0, result.output
@@ -201,6 +210,7 @@ def test_dry_run_writes_eml_and_sends_nothing(run, server, stamped):
     assert server.messages == [] and ledger(result.out_dir) == []
 
 
+@pytest.mark.layout
 def test_unreachable_server_is_a_user_error(run, server):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -210,6 +220,7 @@ def test_unreachable_server_is_a_user_error(run, server):
     assert f"cannot connect to 127.0.0.1:{closed}" in result.output
 
 
+@pytest.mark.layout
 def test_user_without_password_is_refused_before_rendering(run, server):
     result = run("--user", "someone")
     assert result.exit_code == 2

@@ -32,6 +32,7 @@ def seed_pack(folder: Path) -> Path:
     return folder / "pack.yaml"
 
 
+@pytest.mark.layout
 def test_failed_build_leaves_previous_outputs_byte_identical(tmp_path):
     manifest = write_pack(tmp_path / "pack")
     out = tmp_path / "out"
@@ -141,6 +142,7 @@ def _cli(*args) -> list[str]:
     return [sys.executable, "-m", "briefpack", *map(str, args)]
 
 
+@pytest.mark.layout
 def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
     manifest = seed_pack(tmp_path / "pack")
     out = tmp_path / "out"
@@ -171,6 +173,7 @@ cli(["build", sys.argv[1], "--out", sys.argv[2], "-q", "--force"], prog_name="br
 """
 
 
+@pytest.mark.layout  # a whole build in a child process, interrupted while it lays out
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupted_build_leaves_no_part_and_old_outputs(tmp_path, signum):
     manifest = seed_pack(tmp_path / "pack")

@@ -101,6 +101,7 @@ def test_a_parent_that_fails_first_leaves_no_child_behind():
         os.waitpid(pid, os.WNOHANG)
 
 
+@pytest.mark.layout
 def test_a_forked_build_writes_what_a_build_in_one_process_writes(tmp_path, monkeypatch):
     shutil.copytree(CASE, tmp_path / "pack")
     manifest = tmp_path / "pack" / "pack.yaml"

@@ -16,6 +16,8 @@ import pytest
 from briefpack.build import build
 from briefpack.layout.render import attachment_name
 
+pytestmark = pytest.mark.layout  # every test here lays out pages
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"
 VISUAL = ROOT / "tests" / "cases" / "visual" / "pack.yaml"
@@ -35,8 +37,8 @@ def variant_of(manifest: Path, tmp_path: Path, **changes: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def seed_pdf(tmp_path_factory) -> Path:
-    return build(SEED, tmp_path_factory.mktemp("seed")).pdf
+def seed_pdf(seed_build) -> Path:
+    return seed_build.pdf
 
 
 @pytest.fixture(scope="module")

@@ -38,6 +38,7 @@ def structure(pdf_bytes: bytes) -> list[tuple[str, int | None]]:
     return found
 
 
+@pytest.mark.layout
 def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     shutil.copytree(CASE, tmp_path / "pack")
     html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()
@@ -49,6 +50,7 @@ def test_tagged_pdf_is_unchanged(tmp_path, monkeypatch):
     assert structure(cached.pdf) == structure(plain.pdf)
 
 
+@pytest.mark.layout
 @pytest.mark.parametrize("variant", ["ua", "a3b"])
 def test_serialising_once_writes_the_same_bytes(tmp_path, monkeypatch, variant):
     shutil.copytree(CASE, tmp_path / "pack")
@@ -90,6 +92,7 @@ class _Computed:
         return self if obj is None else self.fget(obj)
 
 
+@pytest.mark.layout
 def test_pydyf_without_the_properties_relied_on_is_left_alone_and_writes_the_same_pdf(tmp_path, monkeypatch):
     shutil.copytree(CASE, tmp_path / "pack")
     html = build(tmp_path / "pack" / "pack.yaml", tmp_path / "out").html.read_text()

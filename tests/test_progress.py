@@ -7,6 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
@@ -22,6 +23,7 @@ def copy_case(tmp_path: Path) -> Path:
     return tmp_path / "pack" / "pack.yaml"
 
 
+@pytest.mark.layout
 def test_build_reports_each_stage_with_counts(tmp_path):
     calls = []
     build(copy_case(tmp_path), tmp_path / "out", progress=lambda *args: calls.append(args))
@@ -68,6 +70,7 @@ def test_terminal_stays_silent_for_a_quick_build():
     assert stream.getvalue() == ""
 
 
+@pytest.mark.layout
 def test_cli_is_silent_when_not_a_terminal_and_with_quiet(tmp_path):
     manifest = copy_case(tmp_path)
     runner = CliRunner()
@@ -79,6 +82,7 @@ def test_cli_is_silent_when_not_a_terminal_and_with_quiet(tmp_path):
     assert "…" not in loud.stderr and "reading and cleaning" not in loud.stderr
 
 
+@pytest.mark.layout
 def test_cli_writes_stage_timings(tmp_path):
     timings = tmp_path / "timings.json"
     result = CliRunner().invoke(cli, ["build", str(copy_case(tmp_path)), "--out", str(tmp_path / "out"),

@@ -222,6 +222,7 @@ def wind_pdf() -> bytes:
     return _pdf(f"<h1>Wind at Sea</h1><p>By Maria Lopez</p>{paragraphs}")
 
 
+@pytest.mark.layout
 def test_pdf_running_headers_and_page_numbers_removed(tmp_path, wind_pdf):
     path = _write(tmp_path, "wind.pdf", wind_pdf)
     text, warnings = read_source(_spec(path), max_bytes=LIMIT)
@@ -243,6 +244,7 @@ def test_pdf_page_number_lines():
     assert join_pdf_pages(pages) == "First page text runs on\nacross the break.\nThe end."
 
 
+@pytest.mark.layout
 def test_pdf_encrypted_refused(tmp_path, wind_pdf):
     from pypdf import PdfReader, PdfWriter
 
@@ -255,6 +257,7 @@ def test_pdf_encrypted_refused(tmp_path, wind_pdf):
         read_source(_spec(path), max_bytes=LIMIT)
 
 
+@pytest.mark.layout
 def test_pdf_without_text_layer_refused(tmp_path):
     pdf = _pdf('<div style="width: 40mm; height: 40mm; background: black"></div>', running=False)
     path = _write(tmp_path, "scan.pdf", pdf)

@@ -34,8 +34,8 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    result = build(SEED, tmp_path_factory.mktemp("seed"))
+def seed(seed_build):
+    result = seed_build
     reader = PdfReader(result.pdf)
     texts = [page.extract_text() for page in reader.pages]
     return result, reader, texts
@@ -51,6 +51,7 @@ def section_text(texts: list[str], title: str, next_title: str | None) -> str:
     return "\n".join(texts[start - 1:end - 1])
 
 
+@pytest.mark.layout
 def test_contents_page_numbers_point_at_the_headings(seed):
     result, _, texts = seed
     contents = texts[1]
@@ -64,6 +65,7 @@ def test_contents_page_numbers_point_at_the_headings(seed):
         assert texts[page - 1].lstrip().startswith(heading), f"{title} is not at the top of page {page}"
 
 
+@pytest.mark.layout
 def test_bookmarks_mirror_the_contents(seed):
     result, reader, texts = seed
     outline = reader.outline
@@ -76,6 +78,7 @@ def test_bookmarks_mirror_the_contents(seed):
         assert item.title in texts[page - 1]
 
 
+@pytest.mark.layout
 def test_cited_on_lists_every_page_that_cites_the_source_once(seed):
     result, _, texts = seed
     index = flat(section_text(texts, "Source index", "Index of actors and places"))
@@ -88,6 +91,7 @@ def test_cited_on_lists_every_page_that_cites_the_source_once(seed):
         assert listed == citing
 
 
+@pytest.mark.layout
 def test_cited_on_numbers_link_to_a_citation_on_that_page(seed):
     result, _, _ = seed
     html = result.html.read_text(encoding="utf-8")
@@ -98,6 +102,7 @@ def test_cited_on_numbers_link_to_a_citation_on_that_page(seed):
     assert all(pages[anchor] == int(number) for anchor, number in links)
 
 
+@pytest.mark.layout
 def test_index_page_numbers_are_pages_that_name_the_entry(seed):
     _, _, texts = seed
     entries = re.findall(r"^([^\d\n]+?) ((?:\d+, )*\d+)$", section_text(texts, "Index of actors and places", None), re.M)
@@ -107,6 +112,7 @@ def test_index_page_numbers_are_pages_that_name_the_entry(seed):
             assert name in flat(texts[int(number) - 1]), f"{name} is not on page {number}"
 
 
+@pytest.mark.layout
 def test_timeline_pages_are_where_the_paragraph_starts(seed):
     result, _, texts = seed
     timeline = flat(section_text(texts, "Timeline", "Glossary"))
@@ -118,6 +124,7 @@ def test_timeline_pages_are_where_the_paragraph_starts(seed):
             assert f"{mention.source} p. {pages[mention.paragraph]}" in timeline
 
 
+@pytest.mark.layout
 def test_every_page_carries_the_handling_line_and_its_number(seed):
     result, _, texts = seed
     total = len(texts)
@@ -127,6 +134,7 @@ def test_every_page_carries_the_handling_line_and_its_number(seed):
         assert handling in text
 
 
+@pytest.mark.layout
 def test_running_head_names_the_chapter_except_where_it_starts(seed):
     result, _, texts = seed
     first = result.pack.chapters[0].title
@@ -135,6 +143,7 @@ def test_running_head_names_the_chapter_except_where_it_starts(seed):
     assert first in texts[start]  # the chapter runs on: its next page has the running head
 
 
+@pytest.mark.layout
 def test_emitted_html_renders_alone_to_the_same_pages(tmp_path):
     result = build(VISUAL, tmp_path / "out")
     alone = tmp_path / "alone.pdf"
@@ -152,6 +161,7 @@ def test_emitted_html_renders_alone_to_the_same_pages(tmp_path):
         assert flat(a.extract_text()) == flat(b.extract_text())
 
 
+@pytest.mark.layout
 def test_footnotes_sit_at_the_foot_of_their_page(tmp_path):
     pack = compile_pack(load_manifest(VISUAL))
     chapter = pack.chapters[0]
@@ -182,6 +192,7 @@ def test_paragraph_html_marks_names_and_turns_notes_into_footnotes():
     assert re.search(r'<span class="name" id="[\w-]+">Riverland</span>', html)
 
 
+@pytest.mark.layout
 @pytest.mark.parametrize("layout, paper, size", [("default", "letter", (612, 792)), ("compact", "A4", (595, 842))])
 def test_layouts_and_papers(tmp_path, layout, paper, size):
     text = VISUAL.read_text(encoding="utf-8").replace("layout: default", f"layout: {layout}") \
@@ -194,6 +205,7 @@ def test_layouts_and_papers(tmp_path, layout, paper, size):
     assert (round(float(box.width)), round(float(box.height))) == size
 
 
+@pytest.mark.layout
 def test_table_headers_repeat_on_every_page_a_table_runs_over():
     pack = compile_pack(load_manifest(VISUAL))
     long = replace(pack, timeline=pack.timeline * 20,
@@ -207,6 +219,7 @@ def test_table_headers_repeat_on_every_page_a_table_runs_over():
         assert all(header in texts[n - 1] for n in range(start, end))
 
 
+@pytest.mark.layout
 def test_markdown_sources_keep_their_emphasis_and_plain_text_keeps_its_asterisks(tmp_path):
     shutil.copytree(ROOT / "tests" / "cases" / "markdown", tmp_path / "md")
     html = build(tmp_path / "md" / "pack.yaml", tmp_path / "out").html.read_text(encoding="utf-8")

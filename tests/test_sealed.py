@@ -66,6 +66,7 @@ def hostile(tmp_path_factory):
     return folder / "out", result, SpyFetcher.instances
 
 
+@pytest.mark.layout
 def test_pdf_shows_the_hostile_strings_literally(hostile):
     out, _, _ = hostile
     text = _squash("".join(page.extract_text() for page in PdfReader(out / "hostile.pdf").pages))
@@ -73,6 +74,7 @@ def test_pdf_shows_the_hostile_strings_literally(hostile):
         assert _squash(literal) in text, literal
 
 
+@pytest.mark.layout
 def test_html_escapes_every_hostile_string(hostile):
     out, _, _ = hostile
     html = (out / "hostile.html").read_text(encoding="utf-8")
@@ -83,6 +85,7 @@ def test_html_escapes_every_hostile_string(hostile):
     assert '<html lang="en&#34;&gt;&lt;link' in html
 
 
+@pytest.mark.layout
 def test_pdf_has_no_attachment(hostile):
     out, _, _ = hostile
     pdf = (out / "hostile.pdf").read_bytes()
@@ -90,6 +93,7 @@ def test_pdf_has_no_attachment(hostile):
     assert b"/EmbeddedFile" not in pdf and b"root:x:0:0" not in pdf
 
 
+@pytest.mark.layout
 def test_fetcher_was_never_asked_for_hostile_urls(hostile):
     _, result, fetchers = hostile
     assert fetchers, "render_pdf did not use the sealed fetcher"
@@ -107,6 +111,7 @@ def test_autoescape_is_on_for_templates_and_strings():
         env.from_string("{{ missing }}").render()
 
 
+@pytest.mark.layout
 def test_fetcher_refuses_even_if_markup_slipped_through():
     """Defence in depth: raw hostile HTML handed straight to WeasyPrint still reads nothing."""
     html = ('<html><head><link rel="attachment" href="file:///etc/passwd">'

@@ -33,6 +33,7 @@ def by_name(result, name):
     return next(c for c in result.copies if c.spec.recipient.name == name)
 
 
+@pytest.mark.layout
 def test_one_copy_per_recipient_named_by_number_and_name(result):
     names = [c.path.name for c in result.copies]
     assert names == ["cycling-pack-copy-01-ada-lovelace.pdf", "cycling-pack-copy-02-lukasz-zolw.pdf",
@@ -40,6 +41,7 @@ def test_one_copy_per_recipient_named_by_number_and_name(result):
     assert all(c.path.is_file() and c.path.parent.name == "copies" for c in result.copies)
 
 
+@pytest.mark.layout
 @pytest.mark.parametrize("name", ["Ada Lovelace", "Łukasz Żółw", "Grace Hopper"])
 def test_stamp_text_is_on_every_page(result, name):
     copy = by_name(result, name)
@@ -51,11 +53,13 @@ def test_stamp_text_is_on_every_page(result, name):
     assert copy.spec.stamp.endswith(f"copy {copy.spec.number} of 4 · 2022-06-15")
 
 
+@pytest.mark.layout
 def test_stamp_escapes_nothing_and_keeps_organisation(result):
     copy = by_name(result, "Łukasz Żółw")
     assert "Prepared for Łukasz Żółw (Transport <Board> & Co), copy 2 of 4" in pypdf.PdfReader(copy.path).pages[0].extract_text()
 
 
+@pytest.mark.layout
 def test_unstamped_copy_has_no_stamp_but_names_the_recipient(result, original):
     copy = by_name(result, "Filing Clerk")
     reader = pypdf.PdfReader(copy.path)
@@ -64,6 +68,7 @@ def test_unstamped_copy_has_no_stamp_but_names_the_recipient(result, original):
     assert reader.metadata["/Recipient"] == "Filing Clerk <filing@example.org>"
 
 
+@pytest.mark.layout
 def test_recipient_is_in_the_metadata_and_xmp_agrees(result):
     copy = by_name(result, "Ada Lovelace")
     with pikepdf.open(copy.path) as pdf:
@@ -74,6 +79,7 @@ def test_recipient_is_in_the_metadata_and_xmp_agrees(result):
         assert pdf.open_metadata()["pdf:Keywords"] == str(info["/Keywords"])
 
 
+@pytest.mark.layout
 def test_copies_keep_outline_links_tags_and_language(result, original):
     for copy in (c for c in result.copies if c.spec.paper == "A4"):  # the Letter copy is another layout
         reader = pypdf.PdfReader(copy.path)
@@ -90,6 +96,7 @@ def test_copies_keep_outline_links_tags_and_language(result, original):
         assert [p["/StructParents"] for p in reader.pages] == [p["/StructParents"] for p in original.pages]
 
 
+@pytest.mark.layout
 def test_copies_are_valid_pdf_with_the_stamp_marked_as_artifact(result):
     for copy in result.copies:
         with pikepdf.open(copy.path) as pdf:
@@ -101,6 +108,7 @@ def test_copies_are_valid_pdf_with_the_stamp_marked_as_artifact(result):
                 assert b"/Artifact BMC" in last and b"/BriefpackStamp Do" in last and last.rstrip().endswith(b"EMC")
 
 
+@pytest.mark.layout
 def test_other_paper_size_is_laid_out_separately(result, original):
     letter = pypdf.PdfReader(by_name(result, "Grace Hopper").path).pages[0].mediabox
     a4 = original.pages[0].mediabox
@@ -109,11 +117,13 @@ def test_other_paper_size_is_laid_out_separately(result, original):
     assert by_name(result, "Grace Hopper").pack_sha256 != by_name(result, "Ada Lovelace").pack_sha256
 
 
+@pytest.mark.layout
 def test_same_pack_has_the_same_identity_across_renders(result, tmp_path):
     again = stamp(CASE / "pack.yaml", tmp_path)
     assert [c.pack_sha256 for c in again.copies] == [c.pack_sha256 for c in result.copies]
 
 
+@pytest.mark.layout
 def test_attachments_of_the_original_survive(result, original):
     writer = pypdf.PdfWriter(clone_from=original)
     writer.add_attachment("data.csv", b"year,rides\n2022,180000\n")

@@ -22,6 +22,8 @@ from briefpack.manifest import load_manifest
 from briefpack.paths import LAYOUTS
 from briefpack.stages import compile_pack
 
+pytestmark = pytest.mark.layout  # every test here lays out pages
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "pack.yaml"
 VISUAL = ROOT / "tests" / "cases" / "visual" / "pack.yaml"

@@ -19,6 +19,8 @@ from PIL import Image, ImageChops, ImageStat
 from briefpack.build import build
 from briefpack.layout.preview import render_pages
 
+pytestmark = pytest.mark.layout  # every test here lays out pages
+
 HERE = Path(__file__).resolve().parent
 CASE = HERE / "cases" / "visual" / "pack.yaml"
 REFERENCES = HERE / "visual"

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from xml.sax.saxutils import escape as xml_escape
 
 import pypdf
@@ -160,9 +161,9 @@ class Stamper:
             writer.write(out)
             self.base = out.getvalue()
         self.stamp_boxes = [ArrayObject(page.mediabox) for page in stamp_pages]
-        self.stamp_contents = [page.get_contents().get_data() for page in stamp_pages]
-        self.prev = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", self.base[-64:]).group(1))
-        self.size = int(re.search(rb"/Size\s+(\d+)", self.base[self.prev:]).group(1))
+        self.stamp_contents = [_ours(page.get_contents(), "a stamp page's content").get_data() for page in stamp_pages]
+        self.prev = int(_ours(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", self.base[-64:]), "startxref").group(1))
+        self.size = int(_ours(re.search(rb"/Size\s+(\d+)", self.base[self.prev:]), "the trailer's /Size").group(1))
         if info_ref is None:  # WeasyPrint always writes one; allocate it if another tool did not
             info_ref, self.size = pypdf.generic.IndirectObject(self.size, 0, None), self.size + 1
         self.info_id = info_ref.idnum
@@ -179,13 +180,23 @@ class Stamper:
         if self.xmp_id is not None:
             xmp = DecodedStreamObject()
             xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
-            xmp.set_data(_xmp_with_keywords(self.xmp_text, keywords).encode("utf-8"))
+            xmp.set_data(_xmp_with_keywords(_ours(self.xmp_text, "the XMP packet"), keywords).encode("utf-8"))
             objects[self.xmp_id] = xmp
         if self.form_id is not None and stamp_index is not None:
             objects[self.form_id] = _form(self.stamp_boxes[stamp_index], self.stamp_resources[stamp_index],
                                           self.stamp_contents[stamp_index])
         return _incremental_update(self.base, objects, prev=self.prev, size=self.size,
                                    root=self.root_id, info=self.info_id)
+
+
+T = TypeVar("T")
+
+
+def _ours(value: T | None, what: str) -> T:
+    """``value``, which a PDF briefpack wrote itself always has: its absence is a bug, not bad input."""
+    if value is None:
+        raise RuntimeError(f"the pack's PDF has no {what}")
+    return value
 
 
 def _form(bbox: ArrayObject, resources: PdfObject, content: bytes) -> DecodedStreamObject:
@@ -286,13 +297,13 @@ def make_copies(specs: tuple[CopySpec, ...], editions: dict[str, Edition], copie
             progress(f"laying out {len(stamped)} stamps ({paper})")
             box = pypdf.PdfReader(io.BytesIO(edition.pdf)).pages[0].mediabox
             stamp_pages = list(pypdf.PdfReader(io.BytesIO(render_stamps(
-                [s.stamp for s in stamped], float(box.width), float(box.height)))).pages)
+                [s.stamp for s in stamped if s.stamp is not None], float(box.width), float(box.height)))).pages)
         index = {s.number: i for i, s in enumerate(stamped)}
         stampers = {True: Stamper(edition.pdf, stamp_pages) if stamped else None,
                     False: Stamper(edition.pdf, []) if len(stamped) < len(group) else None}
         progress(f"writing {len(group)} copies ({paper})")
         for spec in group:
-            data = stampers[spec.stamp is not None].copy(spec, index.get(spec.number))
+            data = _ours(stampers[spec.stamp is not None], "a stamper").copy(spec, index.get(spec.number))
             path = copies_dir / spec.file_name
             write_atomic(path, data)
             copies.append(Copy(spec=spec, path=path, sha256=hashlib.sha256(data).hexdigest(),
