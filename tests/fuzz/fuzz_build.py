@@ -46,7 +46,7 @@ from briefpack.stages import compile_pack  # noqa: E402
 
 SEEDS = REPO / "seeds"
 CRASHES = Path(__file__).resolve().parent / "crashes"
-CASE_SECONDS = 60  # a case slower than this is a finding: a hang
+CASE_SECONDS = 60  # a case slower than this is a finding: a hang (a full build with its PDF gets three times as long)
 CASE_MEMORY = 3 << 30  # bytes of address space a case may take; WeasyPrint's layout needs about 1 GB
 
 HOSTILE = [
@@ -250,11 +250,12 @@ def _in_child(folder: Path, render: bool) -> tuple[str, str | None]:
             os._exit(code)
     os.close(write)
     with os.fdopen(read, encoding="utf-8") as stream:
-        ready, _, _ = select.select([stream], [], [], CASE_SECONDS)
+        seconds = CASE_SECONDS * (3 if render else 1)
+        ready, _, _ = select.select([stream], [], [], seconds)
         if not ready:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            return "limit", f"ran longer than {CASE_SECONDS} s"
+            return "limit", f"ran longer than {seconds} s"
         answer = stream.read()
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
