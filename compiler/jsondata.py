@@ -69,7 +69,7 @@ def decode(data: Any, kind: Any) -> Any:
         if not isinstance(data, dict):
             raise Mismatch(f"{_shown(data)} is not a mapping")
         return {decode(key, key_kind): decode(item, value_kind) for key, item in data.items()}
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _dataclass(data, kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         try:

@@ -42,8 +42,8 @@ def compile_rule(rule: Rule) -> re.Pattern[str] | regex.Pattern[str]:
     """Terms match whole words and their regular inflections ("flood" finds "floods",
     "flooded"; "Ankara" finds "Ankara's"), so a manifest lists stems, not every form.
     A term in capitals (an acronym) matches case-sensitively."""
-    if rule.regex:  # the regex engine, for its time limit; the manifest checks patterns with it too
-        return regex.compile(rule.pattern, regex.IGNORECASE | regex.V0)
+    if rule.regex:
+        return _manifest_regex(rule.pattern)
     words = r"\s+".join(re.escape(w) for w in rule.pattern.split())
     last = rule.pattern.split()[-1]
     suffix = _INFLECTION if last.isalpha() and last.islower() and len(last) >= 3 else _POSSESSIVE
@@ -64,12 +64,17 @@ def score(text: str, theme: ThemeSpec) -> ThemeScore:
     return ThemeScore(theme=theme.id, score=round(total, 3), matched=ranked)
 
 
+@cache
+def _manifest_regex(pattern: str) -> regex.Pattern[str]:
+    """The regex engine, for its time limit; the manifest checks the patterns with it too."""
+    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+
+
 def _matches(rule: Rule, text: str) -> list:
-    pattern = compile_rule(rule)
     if not rule.regex:
-        return list(pattern.finditer(text))
+        return list(compile_rule(rule).finditer(text))
     try:
-        return list(pattern.finditer(text, timeout=REGEX_SECONDS))  # type: ignore[call-arg]
+        return list(_manifest_regex(rule.pattern).finditer(text, timeout=REGEX_SECONDS))
     except TimeoutError:
         raise RegexTimeout(f"the regular expression '{rule.pattern}' took over {REGEX_SECONDS:g} s on one "
                            "paragraph: it backtracks without end (avoid nested repeats such as (a|aa)+)",

@@ -16,8 +16,9 @@ MAX_TEXT_BYTES = 256 * 1024 * 1024  # a text to date; a larger file (or a device
 
 
 def _dct(ctx, param, value: str | None) -> str | None:
-    if value is not None and _dct_problem(value):
-        raise click.BadParameter(_dct_problem(value))
+    problem = _dct_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem)
     return value
 
 
