@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -279,6 +280,14 @@ def _build(folder: Path, render: bool) -> tuple[str, str | None]:
         return "crash", traceback.format_exc()
 
 
+def _renders(number: int, every: int) -> bool:
+    return every > 0 and number % every == every - 1
+
+
+def _run_case(case: tuple[int, int, bool, Path]) -> tuple[str, str | None]:
+    return run_case(*case)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
@@ -286,6 +295,7 @@ def main() -> int:
                         help="random seed (default: a new one each run, printed so the run can be repeated)")
     parser.add_argument("--render-every", type=int, default=200, help="full PDF build every N-th case")
     parser.add_argument("--replay", type=int, help="run only this case number, and show its traceback")
+    parser.add_argument("--jobs", type=int, default=1, help="cases run at once (each in its own child)")
     args = parser.parse_args()
     if args.seed is None:
         args.seed = int.from_bytes(os.urandom(4), "little")
@@ -293,13 +303,12 @@ def main() -> int:
     numbers = [args.replay] if args.replay is not None else range(args.cases)
     outcomes: Counter[str] = Counter()
     crash_kinds: Counter[str] = Counter()
-    renders = 0
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="briefpack-fuzz-") as scratch:
-        for number in numbers:
-            render = args.render_every > 0 and number % args.render_every == args.render_every - 1
-            renders += render
-            outcome, trace = run_case(number, args.seed, render, Path(scratch))
+    renders = sum(_renders(number, args.render_every) for number in numbers)
+    with tempfile.TemporaryDirectory(prefix="briefpack-fuzz-") as scratch, \
+            multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        cases = [(number, args.seed, _renders(number, args.render_every), Path(scratch)) for number in numbers]
+        for outcome, trace in pool.imap_unordered(_run_case, cases):
             outcomes[outcome] += 1
             if trace:
                 crash_kinds[f"{outcome}: {trace.strip().splitlines()[-1][:160]}"] += 1
