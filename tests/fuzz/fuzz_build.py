@@ -47,7 +47,11 @@ from briefpack.stages import compile_pack  # noqa: E402
 
 SEEDS = REPO / "seeds"
 CRASHES = Path(__file__).resolve().parent / "crashes"
-CASE_SECONDS = 60  # a case slower than this is a finding: a hang (a full build with its PDF gets three times as long)
+# CPU seconds a case may use (a full build with its PDF three times as many): counted in CPU time, so
+# a case waiting for a core on a busy machine is not taken for a hang. A case blocked without using
+# the CPU (on a FIFO, say) is caught by the wall-clock limit, WALL_FACTOR times as long.
+CASE_SECONDS = 60
+WALL_FACTOR = 10
 CASE_MEMORY = 3 << 30  # bytes of address space a case may take; WeasyPrint's layout needs about 1 GB
 
 HOSTILE = [
@@ -243,6 +247,8 @@ def _in_child(folder: Path, render: bool) -> tuple[str, str | None]:
         code = 1
         try:
             resource.setrlimit(resource.RLIMIT_AS, (CASE_MEMORY, CASE_MEMORY))
+            seconds = CASE_SECONDS * (3 if render else 1)
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
             result = _build(folder, render)
             with os.fdopen(write, "w", encoding="utf-8") as stream:
                 json.dump(result, stream)
@@ -251,14 +257,16 @@ def _in_child(folder: Path, render: bool) -> tuple[str, str | None]:
             os._exit(code)
     os.close(write)
     with os.fdopen(read, encoding="utf-8") as stream:
-        seconds = CASE_SECONDS * (3 if render else 1)
+        seconds = CASE_SECONDS * (3 if render else 1) * WALL_FACTOR
         ready, _, _ = select.select([stream], [], [], seconds)
         if not ready:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            return "limit", f"ran longer than {seconds} s"
+            return "limit", f"ran longer than {seconds} s by the clock (blocked?)"
         answer = stream.read()
     _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+        return "limit", f"used more than {CASE_SECONDS * (3 if render else 1)} s of CPU"
     if os.WIFSIGNALED(status):
         return "crash", f"killed by signal {os.WTERMSIG(status)}"
     outcome, detail = json.loads(answer) if answer else ("crash", "the child ended without a word")
