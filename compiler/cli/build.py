@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from briefpack.cli.app import DEFAULT_MANIFEST, cli, user_errors
+from briefpack.errors import shown
 
 
 @cli.command()
@@ -49,4 +50,4 @@ def build(manifest: Path, out_dir: Path, quiet: bool, force: bool, timings: Path
         click.echo(f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
                    f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}")
     for warning in pack.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
