@@ -173,10 +173,11 @@ def make_case(rng: random.Random, folder: Path) -> None:
     extra = "\n".join(rng.sample(["max_source_mb: 0.005", "day_first: false", "layout: compact",
                                   "pdf_variant: a3b", "allow_outside: true"], rng.randrange(0, 3)))
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
+    swapped = None
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         target = rng.random()
         if target < 0.03:
-            special_file(rng, rng.choice([*texts, *folder.glob("*.yaml")]))
+            swapped = rng.choice([*texts, *sorted(folder.glob("*.yaml"))])
         elif target < 0.3:
             text = manifest.read_text(encoding="utf-8", errors="surrogateescape")
             manifest.write_bytes(mutate_manifest(rng, text).encode("utf-8", "surrogateescape"))
@@ -187,6 +188,8 @@ def make_case(rng: random.Random, folder: Path) -> None:
             else:
                 text = mutate_text(rng, path.read_text(encoding="utf-8", errors="replace"))
                 path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    if swapped is not None:  # last, so no other mutation reads a FIFO or a device
+        special_file(rng, swapped)
 
 
 def special_file(rng: random.Random, path: Path) -> None:
