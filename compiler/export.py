@@ -32,7 +32,7 @@ def pack_to_dict(pack: Pack, pages: int) -> dict:
             "see_also": [{"source": p.source, "ordinal": p.ordinal} for p in c.see_also],
         } for c in pack.chapters],
         "timeline": [{
-            "date": e.date, "mod": e.mod, "precision": e.precision, "text": e.text,
+            "date": e.date, "mod": e.mod, "end": e.end, "precision": e.precision, "text": e.text,
             "sources": list(e.sources), "chapter": e.chapter,
             "paragraphs": [m.paragraph for m in e.mentions],
         } for e in pack.timeline],

@@ -65,6 +65,7 @@ class SourceSpec:
     publisher: str | None = None
     published: str | None = None  # TIMEX-style partial date: 2020, 2020-05, 2020-05-28
     url: str | None = None
+    absent: tuple[str, ...] = ()  # fields the manifest states the source has none of ("author: none")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,38 @@ class SmtpSettings:
     user: str | None = None
     sender: str | None = None
     password_env: str = "BRIEFPACK_SMTP_PASSWORD"
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the email carrying a copy adds to the defaults (see ``distribution.letter``)."""
+
+    note: str | None = None  # the cover note, paragraphs separated by blank lines
+    templates: Path | None = None  # a folder whose subject.txt, body.txt or body.html replace the defaults
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The editor's fix for a timeline entry: events whose text holds ``match`` get ``date``, or go."""
+
+    match: str
+    date: str | None = None
+    drop: bool = False
+    line: int = 0  # where the manifest states it, for messages
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """The manifest's ``timeline:`` section. Partial dates ("2019", "2019-06") bound the window."""
+
+    window_from: str | None = None
+    window_to: str | None = None
+    leave_out: tuple[str, ...] = ()  # terms: an event whose text holds one is left out
+    leave_out_patterns: tuple[str, ...] = ()  # regular expressions, likewise
+    cap_per_source: int | None = None
+    cap_per_day: int | None = None
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +143,9 @@ class Manifest:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     max_message_bytes: int = 10 * 1024 * 1024
     max_source_bytes: int = 20 * 1024 * 1024
+    out: Path | None = None  # the manifest's 'out:' folder, absolute; None: out/ beside the manifest
+    letter: Letter = field(default_factory=Letter)
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
 
     @property
     def root(self) -> Path:
@@ -146,6 +182,26 @@ class Excluded:
     source: str
     text: str
     reason: str  # title, standfirst, byline, bio, caption, related, newsletter, ...
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a format's reader makes of one file, before clean-up.
+
+    ``text`` is the Markdown-ish text clean-up expects (see ``briefpack.readers``). The metadata fields
+    are what the file states about itself (a web page's ``og:title``, JSON-LD, ``<meta name=author>``);
+    the manifest's word still wins over them. ``excluded`` lists the parts of the file the reader left
+    out, with the reason (a page's navigation, comments, related links), so nothing is dropped silently;
+    their ``source`` is stamped by ``readers.settle``.
+    """
+
+    text: str
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    excluded: tuple[Excluded, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,6 +308,7 @@ class Event:
     precision: str  # day, month, season, quarter, half, year, decade, week
     text: str  # the clause or sentence that says what happened
     mentions: tuple[Mention, ...]
+    end: str | None = None  # a range ("from 1991 to 1997", "3-4 June") is one event with an end value
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -260,6 +317,28 @@ class Event:
     @property
     def chapter(self) -> str:
         return self.mentions[0].chapter
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An event kept out of the timeline, and why (for ``explain``)."""
+
+    event: Event
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """What one correction did: the events it re-dated or dropped (none: it matched nothing)."""
+
+    correction: Correction
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class TimelineReport:
+    left_out: tuple[LeftOut, ...] = ()
+    corrections: tuple[Corrected, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -279,3 +358,4 @@ class Pack:
     timeline: tuple[Event, ...]
     glossary: tuple[GlossaryEntry, ...]
     warnings: tuple[str, ...]
+    timeline_report: TimelineReport = field(default_factory=TimelineReport)

@@ -11,7 +11,7 @@ from functools import partial
 from briefpack.analysis.glossary import build_glossary
 from briefpack.analysis.theme import RegexTimeout, theme_source, theme_sources
 from briefpack.cache import Cache
-from briefpack.dating.timeline import build_timeline, tag_source
+from briefpack.dating.timeline import build_timeline_report, tag_source
 from briefpack.errors import BriefpackError
 from briefpack.layout.view import View, build_view, stylesheet
 from briefpack.model import Manifest, Pack, Source
@@ -57,12 +57,15 @@ def compile_pack(manifest: Manifest, progress: Progress = silent, cache: Cache |
         return cache.get("date", cache.date_key(body, source.published, day_first), source.id,
                          lambda: tag_source(source, body, day_first=day_first))
 
-    timeline = build_timeline(sources, theming.paragraphs, day_first=manifest.day_first, tag=tag)
+    timeline, report = build_timeline_report(sources, theming.paragraphs, day_first=manifest.day_first, tag=tag,
+                                             settings=manifest.timeline)
+    warnings.extend(f"timeline correction '{c.correction.match}' ({manifest.path.name} line "
+                    f"{c.correction.line}) matches no event" for c in report.corrections if not c.events)
     progress("collecting the glossary")
     glossary = build_glossary((p.source, p.text) for p in theming.paragraphs)
 
     return Pack(manifest=manifest, sources=sources, chapters=theming.chapters, timeline=timeline,
-                glossary=glossary, warnings=tuple(warnings))
+                glossary=glossary, warnings=tuple(warnings), timeline_report=report)
 
 
 def compile_view(manifest: Manifest, cache: Cache, progress: Progress = silent) -> tuple[View, Cache]:

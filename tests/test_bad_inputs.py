@@ -33,7 +33,9 @@ def test_manifest_not_found(tmp_path):
 
 
 def test_manifest_is_a_directory(tmp_path):
-    assert_one_error(build(tmp_path, tmp_path), tmp_path, r"manifest is a folder: give the path of its YAML file")
+    # A folder is looked into for its pack.yaml or briefpack.yaml; without one, the error says what was looked for.
+    assert_one_error(build(tmp_path, tmp_path), tmp_path, r"a folder without a manifest: looked for pack\.yaml "
+                     r"and briefpack\.yaml in it; `briefpack new .+` writes one for the sources there")
 
 
 def test_manifest_is_empty(tmp_path):

@@ -95,7 +95,7 @@ def test_merge_keeps_the_first_twin_and_order_of_mentions():
               event("S2", "Russia and Wagner flew jets to Jufra"),
               event("S3", "Haftar met Serraj in Berlin"),
               event("S1", "Russia and Wagner again", date="2020-05"),
-              event("S2", "Russia and Wagner again", date="2020-05")]
+              event("S2", "Wagner and Russia once more", date="2020-05")]
     # Month-precise reports are never merged; day-precise ones naming the same actors are.
     assert [e.sources for e in merge(events)] == [("S1",), ("S2",), ("S1", "S2"), ("S3",)]
     assert merge(events) == merge_pairwise(events)

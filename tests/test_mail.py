@@ -242,3 +242,21 @@ def test_password_comes_from_the_environment_or_a_prompt():
     assert password_for(SmtpSettings(), {}, None) is None
     with pytest.raises(BriefpackError, match="set PACK_PW"):
         password_for(settings, {}, None)
+
+
+def test_a_dry_run_after_a_send_writes_every_message_and_names_those_a_real_run_would_skip(run, server):
+    assert run().exit_code == 0
+    rehearsal = run("--dry-run")
+    assert rehearsal.exit_code == 0, rehearsal.output
+    assert len(list((rehearsal.out_dir / "outbox").glob("*.eml"))) == 4
+    assert "wrote 4 messages" in rehearsal.output
+    for address in ADDRESSES:
+        assert f"a real run would skip {address}: sent this pack before" in rehearsal.output
+    assert len(server.messages) == 4  # the rehearsal sent nothing
+
+
+def test_the_body_lists_the_chapters_with_the_page_each_starts_on(run, server):
+    assert run().exit_code == 0
+    text = server.received()["ada@example.org"][0].get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert re.search(r"Contents:\n  Bike lanes \.+ p\. \d+\n  Bike sharing \.+ p\. \d+\n", text)
+    assert text.rstrip().endswith("Test Desk")  # the organisation signs when the manifest names no author

@@ -10,7 +10,6 @@ from markupsafe import Markup
 from briefpack.errors import SourceError
 from briefpack.model import SourceFormat, SourceSpec
 from briefpack.readers import READERS, read_source
-from briefpack.readers.html import html_text
 from briefpack.readers.markdown import inline_markdown_to_html, markdown_text
 from briefpack.readers.pdf import join_pdf_pages
 from briefpack.text.clean import clean
@@ -147,51 +146,6 @@ def test_markdown_through_clean(tmp_path):
 def test_inline_markdown_to_html(text, html):
     out = inline_markdown_to_html(text)
     assert isinstance(out, Markup) and str(out) == html
-
-
-# --- HTML ---------------------------------------------------------------------------------
-
-PAGE = """<html><head><title>T</title><script>var x = "<p>no</p>";</script><style>p {}</style></head>
-<body><header><nav><a>Home</a><a>Sport</a></nav></header>
-<div class="promo">Top stories you missed</div>
-<article><h1>Bridge reopens after &amp; repairs</h1>
-<p>The bridge reopened on Monday<br>after two years.
-<p>Traffic was <em>light</em>, officials said.</p>
-<figure><img src="b.jpg"><figcaption>Cars cross the bridge.</figcaption></figure>
-<ul><li>Tolls: none<li>Speed limit: 50 km/h</ul>
-<noscript>Enable JavaScript</noscript>
-</article><aside>Most read</aside><footer>About us</footer></body></html>"""
-
-
-def test_html_article_only():
-    blocks = html_text(PAGE).split("\n\n")
-    assert blocks == [
-        "# Bridge reopens after & repairs",
-        "The bridge reopened on Monday\nafter two years.",
-        "Traffic was *light*, officials said.",
-        "Image caption: Cars cross the bridge.",
-        "- Tolls: none",
-        "- Speed limit: 50 km/h",
-    ]
-
-
-def test_html_without_article_drops_page_chrome(tmp_path):
-    page = "<body><header>Site name</header><p>One paragraph of news.</p><footer>© Site</footer></body>"
-    path = _write(tmp_path, "p.html", page.encode())
-    assert read_source(_spec(path), max_bytes=LIMIT) == ("One paragraph of news.", [])
-
-
-def test_html_without_text_refused(tmp_path):
-    path = _write(tmp_path, "p.html", b"<html><body><script>only()</script></body></html>")
-    with pytest.raises(SourceError, match="has no text"):
-        read_source(_spec(path), max_bytes=LIMIT)
-
-
-def test_html_caption_is_furniture():
-    cleaned = clean(html_text(PAGE), "bridge")
-    assert [e.text for e in cleaned.excluded if e.reason == "caption"] == ["Image caption: Cars cross the bridge."]
-    assert cleaned.title == "Bridge reopens after & repairs"
-    assert cleaned.blocks[0].text == "The bridge reopened on Monday after two years."
 
 
 # --- PDF ----------------------------------------------------------------------------------

@@ -73,3 +73,14 @@ def test_timeline_is_built_from_chapter_paragraphs_with_their_source_and_anchor(
         ("2021-05-03", "On 3 May 2021 the dam failed.", "water", "p-S1-1"),
         ("2021-06-09", "On 9 June 2021 the minister resigned.", "politics", "p-S1-2"),
     ]
+
+
+def test_a_clause_opening_on_which_keeps_what_it_leans_on():
+    text = ("The committee, which had been meeting for months in several capitals and had heard from dozens of "
+            "witnesses about the state of the reservoirs and the pumping stations of the northern valleys, "
+            "reported its findings, which the minister accepted on 9 June 2021 after a long debate in the "
+            "chamber about the costs.")
+    start = text.index("9 June 2021")
+    assert sentence_around(text, start, start + 11) == (
+        "reported its findings, which the minister accepted on 9 June 2021 after a long debate in the "
+        "chamber about the costs.")

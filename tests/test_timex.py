@@ -241,10 +241,11 @@ def test_sort_key_puts_coarser_dates_at_the_start_of_their_period():
 
 
 @pytest.mark.parametrize("value, mod, expected", [
-    ("2020-05-26", None, "26 May 2020"), ("2020-05", None, "May 2020"), ("2019-11", "END", "late Nov 2019"),
+    ("2020-05-26", None, "26 May 2020"), ("2020-05", None, "May 2020"), ("2019-11", "END", "late November 2019"),
     ("2020-SP", None, "spring 2020"), ("2019", None, "2019"), ("2020", "MID", "mid-2020"),
     ("201", None, "the 2010s"), ("198", "END", "the late 1980s"), ("19", None, "the 20th century"),
-    ("2019-W23", None, "week 23, 2019"), ("2020-Q1", None, "Q1 2020"), ("2019-H2", None, "H2 2019"),
+    ("2019-W23", None, "week of 3 June 2019"), ("2019-06", "MID", "mid-June 2019"),
+    ("1999-11-25", "APPROX", "about 25 November 1999"), ("2020-Q1", None, "Q1 2020"), ("2019-H2", None, "H2 2019"),
     ("XXXX-05-26", None, "26 May (year unknown)"), ("XXXX-WXX-5", None, "a Friday (date unknown)"),
 ])
 def test_label(value, mod, expected):

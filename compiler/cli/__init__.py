@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 
-from briefpack.cli import build, dates, distribute, explain, preview  # noqa: F401  (each registers its commands)
+from briefpack.cli import build, dates, distribute, explain, new, preview, serve  # noqa: F401  (each registers its commands)
 from briefpack.cli.app import cli
 from briefpack.process import scratch_tempdir
 

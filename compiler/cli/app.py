@@ -16,7 +16,10 @@ from briefpack import __version__
 from briefpack.errors import BriefpackError
 from briefpack.paths import LAYOUTS, PACKAGE
 
-DEFAULT_MANIFEST = "seeds/pack.yaml"
+# With no MANIFEST, a command looks for pack.yaml, then briefpack.yaml, in the current folder
+# (``pack_paths``); the outputs go beside the manifest unless --out or its 'out:' says otherwise.
+DEFAULT_MANIFEST = None
+OUT_HELP = "Folder for the outputs (default: the manifest's 'out:', else out/ beside the manifest)."
 
 
 def user_errors(command):
@@ -101,3 +104,16 @@ def stage_display(quiet: bool):
 
     with Terminal() as terminal:
         yield terminal
+
+
+def pack_paths(manifest: Path | None, out_dir: Path | None) -> tuple[Path, Path]:
+    """The manifest named (or a folder's, or the current folder's) and the folder its outputs go to."""
+    from briefpack.manifest.locate import find_manifest, output_folder
+
+    found = find_manifest(manifest)
+    return found, output_folder(found, out_dir)
+
+
+def matching_id(given: str, known: list[str]) -> str | None:
+    """The known id ``given`` names, whatever its case: ``s7`` is ``S7``."""
+    return next((k for k in known if k == given), None) or next((k for k in known if k.lower() == given.lower()), None)

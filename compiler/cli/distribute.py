@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefpack.cli.app import DEFAULT_MANIFEST, cli, stage_display, user_errors
+from briefpack.cli.app import OUT_HELP, cli, pack_paths, stage_display, user_errors
 from briefpack.errors import shown
 
 
@@ -42,12 +42,12 @@ def _megabytes(ctx, param, value: float | None) -> float | None:
 
 
 @cli.command()
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the pack; the copies go into its copies/ folder.")
+@click.argument("manifest", required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help=OUT_HELP + " The copies go into its copies/ folder.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @user_errors
-def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
+def stamp(manifest: Path | None, out_dir: Path | None, quiet: bool) -> None:
     """Write one copy of the pack per recipient, each page stamped with who it is for.
 
     The pack is laid out once, plus once more per other paper size that
@@ -56,6 +56,7 @@ def stamp(manifest: Path, out_dir: Path, quiet: bool) -> None:
     """
     from briefpack.distribution.stamp import stamp as make_copies
 
+    manifest, out_dir = pack_paths(manifest, out_dir)
     with stage_display(quiet) as progress:
         result = make_copies(manifest, out_dir, progress=progress)
     if quiet:
@@ -84,22 +85,25 @@ layout), and later runs skip that address until the pack changes.
 
 
 @cli.command(epilog=SEND_EPILOG)
-@click.argument("manifest", default=DEFAULT_MANIFEST, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the pack, its copies/ and outbox/.")
-@click.option("--dry-run", is_flag=True, help="Write the messages as .eml files into OUT/outbox; send nothing.")
+@click.argument("manifest", required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help=OUT_HELP + " The copies go into its copies/ folder, the messages into outbox/.")
+@click.option("--dry-run", is_flag=True, help="Write every message as an .eml file into OUT/outbox, saying which "
+                                           "a real run would skip as sent before; send nothing.")
 @click.option("--host", callback=_host, help="SMTP server (default: the manifest's, else localhost).")
 @click.option("--port", type=click.IntRange(1, 65535), help="SMTP port (default: the manifest's, else the mode's).")
 @click.option("--security", type=click.Choice(["none", "starttls", "tls"]), help="Connection security.")
 @click.option("--user", callback=_user, help="SMTP login; the password comes from the manifest's password_env variable "
                              "(default BRIEFPACK_SMTP_PASSWORD) or is asked for on a terminal.")
 @click.option("--sender", callback=_sender, help="From address (default: the manifest's smtp sender).")
+@click.option("--reply-to", callback=_sender, help="Reply-To address (default: the smtp settings' reply_to, if any).")
 @click.option("--limit-mb", type=float, callback=_megabytes,
               help="Largest message to send, in MB (default: the manifest's max_message_mb, 10).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and errors.")
 @user_errors
-def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: int | None,
-         security: str | None, user: str | None, sender: str | None, limit_mb: float | None, quiet: bool) -> None:
+def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str | None, port: int | None,
+         security: str | None, user: str | None, sender: str | None, reply_to: str | None, limit_mb: float | None,
+         quiet: bool) -> None:
     """Mail each recipient their stamped copy of the pack (command-line settings win over the manifest's)."""
     import datetime
     import os
@@ -108,8 +112,9 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
     from briefpack.distribution.stamp import stamp as make_copies
     from briefpack.manifest import load_manifest
 
+    manifest, out_dir = pack_paths(manifest, out_dir)
     settings = mail.resolve_settings(load_manifest(manifest).smtp, host=host, port=port, security=security,
-                                     user=user, sender=sender)
+                                     user=user, sender=sender, reply_to=reply_to)
     from_address = mail.sender_of(settings)
     password = None
     if not dry_run:  # asked before the minutes of rendering, not after
@@ -120,7 +125,9 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
         result = make_copies(manifest, out_dir, progress=progress)
     limit = int(limit_mb * 1024 * 1024) if limit_mb else result.manifest.max_message_bytes
     now = datetime.datetime.now(datetime.timezone.utc)
-    outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now)
+    export = _export(out_dir / f"{result.manifest.name}.json")
+    outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now,
+                             reply_to=settings.reply_to, export=export)
                 for copy in result.copies]
     ledger = out_dir / "outbox" / "sent.jsonl"
     done = mail.read_ledger(ledger, warn=lambda warning: click.echo(f"warning: {shown(warning)}", err=True))
@@ -128,10 +135,13 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
     mail.check_size(pending, limit)
     already = f", {len(outgoing) - len(pending)} sent before" if len(pending) < len(outgoing) else ""
 
-    if dry_run:
-        paths = mail.write_outbox(pending, out_dir / "outbox")
+    if dry_run:  # every message, so a mailing can be rehearsed again after it was sent
+        paths = mail.write_outbox(outgoing, out_dir / "outbox")
         if not quiet:
-            click.echo(f"dry run: wrote {len(paths)} messages into {out_dir / 'outbox'}{already}; sent nothing")
+            click.echo(f"dry run: wrote {len(paths)} messages into {out_dir / 'outbox'}; sent nothing")
+            for item in outgoing:
+                if item.key in done:
+                    click.echo(f"  a real run would skip {item.recipient.email}: sent this pack before")
         return
 
     with _send_progress(quiet, len(pending)) as advance:
@@ -144,6 +154,17 @@ def send(manifest: Path, out_dir: Path, dry_run: bool, host: str | None, port: i
                    f"{already}" + (f"; {len(failed)} not sent, run again to retry them" if failed else ""))
     if failed:
         sys.exit(1)
+
+
+def _export(path: Path) -> dict:
+    """The pack's JSON export, for its summary and key points; a message goes without them if it cannot be read."""
+    import json
+
+    try:
+        export = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return export if isinstance(export, dict) else {}
 
 
 class _send_progress:

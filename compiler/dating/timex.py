@@ -35,47 +35,21 @@ Values: ``2020-05-26``, ``2020-05``, ``2020``, ``2020-SP``, ``2020-Q1``,
 ``2019-H2``, ``2019-W23``, ``199`` (a decade), ``19`` (a century); ``mod``
 is START, MID, END or None.
 """
+
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefpack.dating.rules import Found, extract
+from briefpack.dating.cues import Cues
+from briefpack.dating.found import Found
+from briefpack.dating.rules import extract
 from briefpack.dating.values import SEASON_ORDER, SEASON_START_MONTH, UNKNOWN, days_in, season_position, shift
 from briefpack.errors import BriefpackError
 from briefpack.model import Timex
-from briefpack.text.sentences import CLAUSE_SENTENCE_END
 
 _DCT = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
-
-
-
-
-_CLAUSE_BREAK = re.compile(
-    r"[,;:](?!\d)|[()\"“”–—]|\b(?:and|but|while|whereas|although|though|because|that|which|who)\b")
-
-
-_FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|won't|going\s+to|expects?|expected\s+to|scheduled|planned|plans?\s+to"
-    r"|intends?\s+to|(?:is|are)\s+(?:set\s+to|due|expected)|upcoming|forthcoming|aims?\s+to)\b|'ll\b"
-    r"|(?<!the )\bnext\b")
-
-
-# "would" marks a future seen from the past ("said the season would resume in
-# June") only in its own clause: "a resolution that would have ..." says
-# nothing about the tense of the sentence's other dates.
-_WOULD = re.compile(r"(?i)\bwould\b")
-
-
-# Case-sensitive on purpose: "[a-z]+ed" must not take "United" for a verb.
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|been|ago|[a-z]+[a-df-z]ed|said|told|began|became|came|went|took|made"
-    r"|met|held|gave|won|lost|left|sent|spent|struck|led|paid|sold|bought|brought|thought|found|got"
-    r"|ran|saw|fell|rose|grew|drew|fled|fought|hit|cut|shut|spread|wrote|spoke|broke|chose|knew"
-    r"|kept|meant|felt|stood|agreed|freed|sought|caught|built|sank|threw|flew|withdrew|cast|beat"
-    r"|quit|shed|split|upset|bid)\b")
 
 
 _LEADING = re.compile(r"(?i)[\W_]*(?:(?:on|in|by|since|at|during|from|until)\s+)?\Z")
@@ -90,11 +64,49 @@ def tag(text: str, dct: str | None, *, day_first: bool = True) -> list[Timex]:
     """
     resolver = _Resolver(text, _parse_dct(dct), day_first)
     timexes = []
-    for found in extract(text):
+    for found in _with_range_years(text, extract(text)):
         value = resolver.resolve(found)
         if value is not None:
-            timexes.append(Timex(found.start, found.end, text[found.start:found.end], value, found.mod))
+            timexes.append(Timex(found.start, found.end, text[found.start : found.end], value, found.mod))
     return timexes
+
+
+# "from Dec. 20 to Dec. 22", "between March and June 2001", "3 March - 5 April 2002".
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*\Z", re.IGNORECASE)
+# "A walkout in 2005 lasted from Dec. 20 to Dec. 22": the year a range's sentence has just named.
+_IN_YEAR_BEFORE = re.compile(r"(?i)\bin\s+\Z")
+
+
+def _with_range_years(text: str, found: list[Found]) -> list[Found]:
+    """Give the year-less end of a range the year the range states or its sentence has just named."""
+    result = list(found)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if first.kind != "date" or first.fields.get("year") is not None or "year_offset" in first.fields:
+            continue
+        if not _RANGE_JOIN.match(text[first.end : second.start]):
+            continue
+        year = second.fields.get("year") if second.kind == "date" else None
+        if year is not None:
+            later_month = first.fields["month"] > second.fields["month"]
+            result[i] = replace(first, fields={**first.fields, "range_year": year - later_month})
+            continue
+        named = _year_named_before(text, result, i)
+        if named is not None and second.kind == "date" and second.fields.get("year") is None:
+            for j in (i, i + 1):
+                result[j] = replace(result[j], fields={**result[j].fields, "range_year": named})
+    return result
+
+
+def _year_named_before(text: str, found: list[Found], index: int) -> int | None:
+    """The year of "in 2005" just before the range in the same sentence, with nothing dated between."""
+    if index == 0 or found[index - 1].kind != "year":
+        return None
+    previous = found[index - 1]
+    between = text[previous.end : found[index].start]
+    if re.search(r"[.!?;]\s", between) or not _IN_YEAR_BEFORE.search(text[: previous.start]):
+        return None
+    return previous.fields["year"]
 
 
 def _parse_dct(dct: str | None) -> tuple[int | None, int | None, int | None]:
@@ -103,7 +115,8 @@ def _parse_dct(dct: str | None) -> tuple[int | None, int | None, int | None]:
     match = _DCT.fullmatch(dct.strip())
     if not match:
         raise BriefpackError(f"document date {dct!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
@@ -137,37 +150,47 @@ class _Resolver:
         self.text = text
         self.dct_year, self.dct_month, self.dct_day = dct
         self.day_first = day_first
-        self.sentence_starts = [0] + [m.end() for m in CLAUSE_SENTENCE_END.finditer(text)]
+        self.cues = Cues(text)
         self.anchors: list[_Anchor] = []
-        self.found: Found | None = None
+        self.last_period: tuple[int, str] | None = None  # (sentence, value) of the last quarter or half
+        self.found = Found(0, 0, "none")  # the expression being resolved
 
     # --- dispatch -----------------------------------------------------------
 
     def resolve(self, found: Found) -> str | None:
         self.found = found
-        value = getattr(self, "_" + found.kind)(**found.fields)
+        fields = {k: v for k, v in found.fields.items() if k != "range_year"}
+        value = getattr(self, "_" + found.kind)(**fields)
         if value is not None:
             self._remember(value)
+            if re.fullmatch(r"\d{4}-[QH]\d", value) and found.kind in ("quarter", "half"):
+                self.last_period = (self._sentence_index(found.start), value)
         return value
 
     def _remember(self, value: str) -> None:
         match = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|(SP|SU|FA|WI)))?", value)
         if not match:
             return
-        year, month, day = (int(g) if g else None for g in match.groups()[:3])
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:3])
         if match.group(4):  # a season stands for its first month, for "the following spring"
             month = SEASON_START_MONTH[match.group(4)]
         sentence = self._sentence_index(self.found.start)
-        before = self.text[self.sentence_starts[sentence]:self.found.start]
+        before = self.text[self.cues.sentence_starts[sentence] : self.found.start]
         self.anchors.append(_Anchor(year, month, day, sentence, bool(_LEADING.match(before))))
 
     # --- explicit and underspecified dates -----------------------------------
 
-    def _date(self, year: int | None, month: int, day: int | None,
-              relative: str | None = None) -> str | None:
+    def _date(
+        self, year: int | None, month: int, day: int | None, relative: str | None = None, year_offset: int | None = None
+    ) -> str | None:
         if day is not None and day > days_in(year, month):
             return None  # "31 June" is a number next to a month, not a date
-        if relative is not None:
+        if year_offset is not None:
+            year = self.dct_year + year_offset if self.dct_year is not None else None
+        elif year is None and self.found.fields.get("range_year") is not None:
+            year = self.found.fields["range_year"]
+        elif relative is not None:
             year = self._relative_year(relative, month, self.dct_month)
         elif year is None and day is not None and self.dct_day is not None:
             year = self._year_for((month, day), (self.dct_month, self.dct_day))
@@ -196,29 +219,29 @@ class _Resolver:
     def _season(self, season: str, year: int | None, relative: str | None) -> str:
         order, now = SEASON_ORDER[season], self._dct_season()
         if year is None:
-            year = self._relative_year(relative, order, now)
+            year = self._relative_year(relative, order, now, per_year=4)
         return f"{year:04d}-{season}" if year is not None else f"XXXX-{season}"
 
     def _quarter(self, quarter: int, year: int | None, relative: str | None) -> str:
         now = (self.dct_month - 1) // 3 + 1 if self.dct_month else None
         if year is None:
-            year = self._relative_year(relative, quarter, now)
+            year = self._relative_year(relative, quarter, now, per_year=4)
         return f"{year:04d}-Q{quarter}" if year is not None else f"XXXX-Q{quarter}"
 
     def _half(self, half: int, year: int | None, relative: str | None) -> str:
         now = 1 if self.dct_month and self.dct_month <= 6 else 2 if self.dct_month else None
         if year is None:
-            year = self._relative_year(relative, half, now)
+            year = self._relative_year(relative, half, now, per_year=2)
         return f"{year:04d}-H{half}" if year is not None else f"XXXX-H{half}"
 
     def _week(self, week: int, year: int | None) -> str:
         year = year if year is not None else self._reference_year()
         return f"{year:04d}-W{week:02d}" if year is not None else f"XXXX-W{week:02d}"
 
-    def _relative_year(self, relative: str | None, part: int, now: int | None) -> int | None:
+    def _relative_year(self, relative: str | None, part: int, now: int | None, *, per_year: int = 12) -> int | None:
         """The year of "this/last/next spring" or of a bare "the second quarter"."""
         if relative is None:
-            return self._year_for(part, now)
+            return self._year_for(part, now, per_year=per_year)
         if self.dct_year is None:
             return None
         if relative == "last":
@@ -227,22 +250,25 @@ class _Resolver:
             return self.dct_year + (1 if now is None or part <= now else 0)
         return self.dct_year
 
-    def _year_for(self, position, dct_position) -> int | None:
+    def _year_for(self, position, dct_position, *, per_year: int = 12) -> int | None:
         """The year of a date that states none, HeidelTime's news rule.
 
         ``position`` and ``dct_position`` place the expression and the DCT
         within their year (a month, a (month, day) pair, a quarter number...).
         """
-        if self.dct_year is None:
+        dct_year = self.dct_year
+        if dct_year is None:
             return self._reference_year()
         if dct_position is None:
-            return self.dct_year
+            return dct_year
         tense = self._tense()
         if tense == "past" and position > dct_position:
-            return self.dct_year - 1
+            return dct_year - 1
         if tense == "future" and position < dct_position:
-            return self.dct_year + 1
-        return self.dct_year
+            return dct_year + 1
+        if tense is None:
+            return _nearest_year(dct_year, position, dct_position, per_year)
+        return dct_year
 
     def _reference_year(self) -> int | None:
         """The DCT's year or, without a DCT, the last year the text named."""
@@ -256,7 +282,7 @@ class _Resolver:
     # --- relative to the DCT ---------------------------------------------------
 
     def _weekday(self, weekday: int, relative: str | None) -> str:
-        if self.dct_day is None:
+        if self.dct_year is None or self.dct_month is None or self.dct_day is None:
             return f"XXXX-WXX-{weekday}"
         today = dt.date(self.dct_year, self.dct_month, self.dct_day)
         back = (today.isoweekday() - weekday) % 7  # days since the latest such weekday, 0 today
@@ -268,27 +294,64 @@ class _Resolver:
         elif relative == "next":
             offset = ahead or 7
         else:
-            # News names the publication day itself by its weekday ("the
-            # company said Monday"), so a bare weekday may be today.  An
-            # untensed clause ("the marathon takes place on Sunday") speaks of
-            # the coming one: news reports past events in the past tense.
-            offset = -back if self._tense() == "past" else ahead
+            # A bare weekday counts from the document date, never from a date named earlier
+            # in the text.  News names the publication day itself by its weekday ("the
+            # company said Monday"), so it may be today.  With no other cue, a reporting verb
+            # in the clause makes it past ("he said during the broadcast on Sunday"), and a
+            # clause in the present speaks of the coming one ("voters head to the polls on
+            # Tuesday"): news reports past events in the past tense.
+            tense = self._tense() or self.cues.reported(self.found.start, self.found.end)
+            offset = -back if tense == "past" else ahead
         return shift("day", offset, self.dct_year, self.dct_month, self.dct_day)
 
     def _deictic(self, unit: str, offset: int) -> str:
-        return shift(unit, offset, self.dct_year, self.dct_month, self.dct_day)
+        return self._year_earlier_period(unit, offset) or shift(
+            unit, offset, self.dct_year, self.dct_month, self.dct_day
+        )
+
+    def _year_earlier_period(self, unit: str, offset: int) -> str | None:
+        """ "profit of $84 million in the second quarter, against $75 million a year ago": beside a
+        quarter or half, "a year ago/earlier" is that quarter or half a year before."""
+        if (unit, offset) != ("year", -1) or self.last_period is None:
+            return None
+        sentence, value = self.last_period
+        if sentence != self._sentence_index(self.found.start):
+            return None
+        return f"{int(value[:4]) - 1:04d}{value[4:]}"
+
+    def _year_earlier(self) -> str | None:
+        """ "the year-earlier quarter", "the same period last year"."""
+        if self.last_period is None:
+            return None
+        return f"{int(self.last_period[1][:4]) - 1:04d}{self.last_period[1][4:]}"
+
+    def _anaphoric_weekday(self, weekday: int, offset: int) -> str:
+        """ "that Friday" is the Friday of the week the text is in; "the following Monday" the first
+        Monday after the date the text last named, "the previous Sunday" the last one before it."""
+        anchor = self._anchor("day")
+        if anchor is None or anchor.month is None or anchor.day is None:
+            return self._weekday(weekday, None)
+        base = dt.date(anchor.year, anchor.month, anchor.day)
+        ahead = (weekday - base.isoweekday()) % 7
+        if offset > 0:
+            days = ahead or 7
+        elif offset < 0:
+            days = -((base.isoweekday() - weekday) % 7 or 7)
+        else:
+            days = ahead
+        return (base + dt.timedelta(days=days)).isoformat()
 
     # --- relative to a date in the text ----------------------------------------
 
     def _anaphoric(self, unit: str, offset: int) -> str:
-        """"the next day", "the following week", "later that year"."""
+        """ "the next day", "the following week", "later that year"."""
         anchor = self._anchor(unit)
         if anchor is None:
             return UNKNOWN[unit]
         return shift(unit, offset, anchor.year, anchor.month, anchor.day)
 
     def _anaphoric_season(self, season: str, offset: int) -> str:
-        """"the following spring", "that summer": the season next to a date in the text."""
+        """ "the following spring", "that summer": the season next to a date in the text."""
         anchor = self._anchor("year")
         if anchor is None:
             return f"XXXX-{season}"
@@ -304,13 +367,13 @@ class _Resolver:
         return f"{year:04d}-{season}"
 
     def _later(self, unit: str, offset: int) -> str:
-        """"three days later", "a week later": the anchor moved, at the unit's precision.
+        """ "three days later", "a week later": the anchor moved, at the unit's precision.
 
         Unlike "the following week", "a week later" is a day seven days on.
         """
         if unit == "week":
             unit, offset = "day", 7 * offset
-        return self._anaphoric(unit, offset)
+        return self._year_earlier_period(unit, offset) or self._anaphoric(unit, offset)
 
     def _anchor(self, unit: str) -> _Anchor | None:
         def fine_enough(anchor: _Anchor) -> bool:
@@ -333,27 +396,28 @@ class _Resolver:
     # --- tense -----------------------------------------------------------------
 
     def _sentence_index(self, pos: int) -> int:
-        return bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.cues.sentence_index(pos)
 
     def _tense(self) -> str | None:
-        """"past", "future" or None for the clause around the current expression."""
+        """ "past", "future" or None for the clause around the current expression."""
         found = self.found
-        index = self._sentence_index(found.start)
-        start = self.sentence_starts[index]
-        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
-        breaks = list(_CLAUSE_BREAK.finditer(self.text, start, end))
-        clause_start = max([b.end() for b in breaks if b.end() <= found.start], default=start)
-        clause_end = min([b.start() for b in breaks if b.start() >= found.end], default=end)
-        clause = self.text[clause_start:clause_end]
-        if _FUTURE.search(clause) or _WOULD.search(clause):
-            return "future"
-        if _PAST.search(clause):
-            return "past"
-        rest = self.text[clause_start:found.start] + " " + self.text[found.end:clause_end]
-        if len(re.findall(r"\w+", rest)) > 1:
-            return None  # a clause of its own with no marker: present tense
-        # A detached phrase ("On 26 May, ...") takes the tense of the nearest
-        # marker in its sentence.
-        markers = [(abs(m.start() - found.start), "future") for m in _FUTURE.finditer(self.text, start, end)]
-        markers += [(abs(m.start() - found.start), "past") for m in _PAST.finditer(self.text, start, end)]
-        return min(markers)[1] if markers else None
+        return self.cues.tense(found.start, found.end, has_day=found.fields.get("day") is not None)
+
+
+def _nearest_year(dct_year: int, position, dct_position, per_year: int) -> int:
+    """With no cue either way, news means the occurrence nearest its own date: "in December"
+    written in January is last December, "in January" written in December the coming one."""
+
+    def distance(year: int) -> float:
+        return abs(_position_number(year, position, per_year) - _position_number(dct_year, dct_position, per_year))
+
+    return min((dct_year, dct_year - 1, dct_year + 1), key=lambda year: (distance(year), year > dct_year))
+
+
+def _position_number(year: int, position, per_year: int) -> float:
+    """A point on one scale for comparing positions within years: a (month, day) pair becomes a
+    date's ordinal day; a month, quarter, half or season number its share of the year."""
+    if isinstance(position, tuple):
+        month, day = position
+        return dt.date(year, month, min(day, days_in(year, month))).toordinal()
+    return (year + position / per_year) * 365.25

@@ -4,6 +4,7 @@ Values: ``2020-05-26``, ``2020-05``, ``2020``, ``2020-SP``, ``2020-Q1``,
 ``2020-H1``, ``2020-W22``, ``202`` (decade), ``20`` (century); a ``mod``
 is START, MID, END or None.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,15 +22,10 @@ SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
-
-
-
-
 MOD_WORDS = {"START": "early", "MID": "mid", "END": "late"}
 
 
-UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-           "year": "XXXX"}
+UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}
 
 
 def season_position(month: int) -> int:
@@ -47,19 +43,22 @@ def days_in(year: int | None, month: int) -> int:
 
 def shift(unit: str, offset: int, year: int | None, month: int | None, day: int | None) -> str:
     """The ``unit`` that lies ``offset`` units from the given date, or X if too coarse."""
-    if year is None or (unit in ("day", "week") and day is None) or (
-            unit in ("month", "quarter") and month is None):
+    if year is None:
         return UNKNOWN[unit]
     if unit in ("day", "week"):
+        if month is None or day is None:
+            return UNKNOWN[unit]
         moved = dt.date(year, month, day) + dt.timedelta(days=offset * (7 if unit == "week" else 1))
         if unit == "day":
             return moved.isoformat()
         iso = moved.isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}"
-    if unit == "month":
+    if unit in ("month", "quarter") and month is None:
+        return UNKNOWN[unit]
+    if unit == "month" and month is not None:
         index = year * 12 + month - 1 + offset
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    if unit == "quarter":
+    if unit == "quarter" and month is not None:
         index = year * 4 + (month - 1) // 3 + offset
         return f"{index // 4:04d}-Q{index % 4 + 1}"
     return f"{year + offset:04d}"
@@ -78,8 +77,18 @@ _PRECISION_PATTERNS = [
 ]
 
 
-_PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 5,
-                   "month": 6, "week": 7, "day": 8, "unknown": 9}
+_PRECISION_RANK = {
+    "century": 0,
+    "decade": 1,
+    "year": 2,
+    "half": 3,
+    "quarter": 4,
+    "season": 5,
+    "month": 6,
+    "week": 7,
+    "day": 8,
+    "unknown": 9,
+}
 
 
 _MOD_RANK = {None: 0, "START": 1, "MID": 2, "END": 3}
@@ -130,8 +139,42 @@ def _period_start(value: str, kind: str) -> tuple[int, int, int] | None:
     return None
 
 
+def period_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a value covers, or None when it holds an X or is not a date."""
+    kind = precision(value)
+    start = None if "X" in value or kind == "unknown" else _period_start(value, kind)
+    if start is None:
+        return None
+    first = dt.date(*start)
+    if kind == "century":
+        return first, dt.date(first.year + 99, 12, 31)
+    if kind == "decade":
+        return first, dt.date(first.year + 9, 12, 31)
+    if kind == "year":
+        return first, dt.date(first.year, 12, 31)
+    if kind == "day":
+        return first, first
+    if kind == "week":
+        return first, first + dt.timedelta(days=6)
+    months = {"month": 1, "season": 3, "quarter": 3, "half": 6}[kind]
+    index = first.year * 12 + first.month - 1 + months
+    return first, dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def event_label(value: str, mod: str | None, end: str | None = None) -> str:
+    """How a reader says an event's date, a range included: "3–4 June 2000", "1991 – 1997"."""
+    if not end:
+        return label(value, mod)
+    if precision(value) == precision(end) == "day" and value[:7] == end[:7] and "X" not in value + end:
+        return f"{int(value[8:10])}–{label(end, None)}"
+    return f"{label(value, mod)} – {label(end, None)}"
+
+
 def label(value: str, mod: str | None) -> str:
-    """A short human label: "26 May 2020", "late Nov 2019", "the 2010s", "Q1 2020"."""
+    """How a reader says a value: "26 May 2020", "late November 2019", "week of 18 November 2019",
+    "about 25 November 1999" (an approximate date), "the 2010s", "Q1 2020"."""
+    if mod == "APPROX":
+        return f"about {label(value, None)}"
     kind = precision(value)
     prefix = MOD_WORDS.get(mod or "", "")
     year = value[:4]
@@ -154,7 +197,7 @@ def label(value: str, mod: str | None) -> str:
         if value[5:] == "XX":
             return "month unknown"
         month = MONTH_NAMES[int(value[5:7]) - 1]
-        return with_year(_prefixed(month[:3], prefix) if prefix else month)
+        return with_year(f"mid-{month}" if prefix == "mid" else _prefixed(month, prefix))
     if kind == "day":
         if "W" in value:
             weekday = WEEKDAY_NAMES[int(value[-1]) - 1]
@@ -169,9 +212,11 @@ def label(value: str, mod: str | None) -> str:
     if kind == "half":
         return with_year(value[5:]) if value[6] != "X" else "half unknown"
     if kind == "week":
-        if value[6:] == "XX":
+        bounds = period_bounds(value)
+        if bounds is None:
             return "week unknown"
-        return with_year(f"week {int(value[6:])}", ", ")
+        monday = bounds[0]
+        return f"week of {monday.day} {MONTH_NAMES[monday.month - 1]} {monday.year}"
     return value
 
 

@@ -23,7 +23,9 @@ from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
+from briefpack.distribution.letter import contents, highlights, paragraphs
 from briefpack.distribution.stamp import Copy
 from briefpack.errors import BriefpackError
 from briefpack.files import FileRefused, read_regular
@@ -63,7 +65,7 @@ def ledger_key(email: str, pack_sha256: str) -> tuple[str, str]:
 
 def resolve_settings(base: SmtpSettings, *, host: str | None = None, port: int | None = None,
                      security: str | None = None, user: str | None = None,
-                     sender: str | None = None) -> SmtpSettings:
+                     sender: str | None = None, reply_to: str | None = None) -> SmtpSettings:
     """The manifest's settings with the command line's on top.
 
     Choosing --security without --port picks that mode's standard port,
@@ -71,7 +73,8 @@ def resolve_settings(base: SmtpSettings, *, host: str | None = None, port: int |
     """
     if security is not None and port is None and security != base.security:
         port = DEFAULT_PORTS[security]
-    chosen = {"host": host, "port": port, "security": security, "user": user, "sender": sender}
+    chosen = {"host": host, "port": port, "security": security, "user": user, "sender": sender,
+              "reply_to": reply_to}
     return replace(base, **{k: v for k, v in chosen.items() if v is not None})
 
 
@@ -96,33 +99,58 @@ def password_for(settings: SmtpSettings, environ: dict[str, str],
     return ask(f"SMTP password for {settings.user} at {settings.host}")
 
 
-def _templates() -> tuple[jinja2.Environment, jinja2.Environment]:
-    """Plain-text templates are not escaped; the HTML one is, so a name cannot inject markup."""
-    loader = jinja2.FileSystemLoader(LAYOUTS / "email")
+def _templates(overrides: Path | None) -> tuple[jinja2.Environment, jinja2.Environment]:
+    """Plain-text templates are not escaped; the HTML one is, so a name cannot inject markup.
+
+    A pack may replace any of the templates with a file of the same name in its
+    own folder; templates are sandboxed, since a pack folder may come from anyone.
+    """
+    folders = ([overrides] if overrides is not None else []) + [LAYOUTS / "email"]
+    loader = jinja2.FileSystemLoader(folders)
     common = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True,
               "lstrip_blocks": True, "keep_trailing_newline": True}
-    return jinja2.Environment(autoescape=False, **common), jinja2.Environment(autoescape=True, **common)
+    return SandboxedEnvironment(autoescape=False, **common), SandboxedEnvironment(autoescape=True, **common)
 
 
-def compose(manifest: Manifest, copy: Copy, pdf: bytes, sender: str, now: datetime.datetime) -> Outgoing:
+def compose(manifest: Manifest, copy: Copy, pdf: bytes, sender: str, now: datetime.datetime, *,
+            reply_to: str | None = None, export: dict | None = None) -> Outgoing:
+    """One recipient's message: what the pack holds (from the copy's bookmarks and the pack's
+    JSON ``export``), the cover note, and the copy attached."""
     recipient = copy.spec.recipient
+    summary, key_points = highlights(export or {})
     context = {"m": manifest, "recipient": recipient, "copy_number": copy.spec.number, "total": copy.spec.total,
-               "stamped": copy.spec.stamp is not None, "attachment": copy.path.name, "size": _megabytes(len(pdf))}
-    text, html = _templates()
-    subject = " ".join(text.get_template("subject.txt").render(context).split())
+               "stamped": copy.spec.stamp is not None, "attachment": copy.path.name, "size": _megabytes(len(pdf)),
+               "contents": contents(pdf), "summary": summary, "key_points": key_points,
+               "note": paragraphs(manifest.letter.note),
+               "signatory": [line for line in (manifest.author, manifest.organisation) if line]}
+    text, html = _templates(manifest.letter.templates)
+    subject = " ".join(_render(text, "subject.txt", context).split())
     message = EmailMessage()
     message["From"] = sender
     message["To"] = formataddr((recipient.name, recipient.email))
+    if reply_to:
+        message["Reply-To"] = formataddr((manifest.author or "", reply_to))
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
     message_id = make_msgid(idstring=f"{manifest.name}.{copy.spec.number}", domain=sender.rpartition("@")[2])
     message["Message-ID"] = message_id
-    message.set_content(text.get_template("body.txt").render(context))
-    message.add_alternative(html.get_template("body.html").render(context), subtype="html")
+    message.set_content(_render(text, "body.txt", context))
+    message.add_alternative(_render(html, "body.html", context), subtype="html")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=copy.path.name)
     return Outgoing(recipient=recipient, number=copy.spec.number, copy_path=copy.path,
                     copy_sha256=copy.sha256, pack_sha256=copy.pack_sha256, message_id=message_id,
                     data=message.as_bytes(policy=SMTP_POLICY))
+
+
+def _render(environment: jinja2.Environment, name: str, context: dict) -> str:
+    """A template's text; a pack's own template that fails (or reaches outside the sandbox) is the pack's error."""
+    template = environment.get_template(name)
+    try:
+        return template.render(context)
+    except jinja2.TemplateError as error:
+        if template.filename and not Path(template.filename).is_relative_to(LAYOUTS):
+            raise BriefpackError(f"email template cannot be used: {error}", path=template.filename) from None
+        raise
 
 
 def _megabytes(size: int) -> str:

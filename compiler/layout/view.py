@@ -27,7 +27,7 @@ from briefpack.analysis import names
 from briefpack.analysis.names import Occurrence
 from briefpack.dating import values
 from briefpack.errors import BriefpackError, shown
-from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source
+from briefpack.model import FOOTNOTE_CALL, Event, GlossaryEntry, Pack, Paragraph, Source, TimelineSettings
 from briefpack.paths import LAYOUTS
 from briefpack.readers.markdown import emphasis_to_html
 
@@ -223,12 +223,19 @@ class View:
         return frozenset(s.id for s in self.pack.sources if s.format == "md")
 
 
-def span_label(events: tuple[Event, ...] | list[Event]) -> str | None:
+def span_label(events: tuple[Event, ...] | list[Event], window: TimelineSettings | None = None) -> str | None:
+    """The span a reader is told about: the editor's window when the manifest sets one, else the events'."""
+    if window is not None and window.window_from and window.window_to:
+        start, end = values.label(window.window_from, None), values.label(window.window_to, None)
+        return start if start == end else f"{start} – {end}"
     dated = [e for e in events if "X" not in e.date]
     if not dated:
         return None
-    first, last = dated[0], dated[-1]
-    start, end = values.label(first.date, first.mod), values.label(last.date, last.mod)
+    first = dated[0]
+    # A range's end may lie past every later start: "1991 – 1997" outlasts an event of 1995.
+    last_value, last_mod = max(((e.end, None) if e.end else (e.date, e.mod) for e in dated),
+                               key=lambda pair: values.sort_key(*pair))
+    start, end = values.label(first.date, first.mod), values.label(last_value, last_mod)
     return start if start == end else f"{start} – {end}"
 
 
@@ -308,10 +315,10 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
         pack=pack,
         css=Markup(css),
         chapters=tuple(chapters),
-        timeline=tuple(EventView(values.label(e.date, e.mod), e) for e in pack.timeline),
+        timeline=tuple(EventView(values.event_label(e.date, e.mod, e.end), e) for e in pack.timeline),
         sources=tuple(SourceView(s, citing[s.id]) for s in pack.sources),
         glossary=pack.glossary,
-        date_span=span_label(pack.timeline),
+        date_span=span_label(pack.timeline, pack.manifest.timeline),
         generator=f"briefpack {__version__}",
         created=creation_date(pack.manifest.date),
         names=index,

@@ -18,6 +18,9 @@ import yaml
 from briefpack.distribution.recipients import read_distribution
 from briefpack.errors import ManifestError
 from briefpack.manifest.checker import PAPERS, Checker, compose, megabytes, read_text
+from briefpack.manifest.patterns import expand
+from briefpack.manifest.stated import absent, read_out, unless_absent
+from briefpack.manifest.timeline import read_timeline
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
 FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
@@ -45,7 +48,8 @@ TOP_KEYS = {
     "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
     "sources": True, "themes": True, "fallback": True, "allow_outside": False,
     "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False,
+    "distribution": False, "timeline": False, "out": False, "note": False, "note_file": False,
+    "email_templates": False,
 }
 
 
@@ -85,7 +89,7 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
     if "themes" in top and not themes and not check.problems:
         check.problem(top["themes"], "'themes' lists no theme")
     themes, fallback = _read_fallback(top.get("fallback"), themes, check)
-    recipients, smtp = read_distribution(top, path, check, allow_outside)
+    recipients, smtp, letter = read_distribution(top, path, check, allow_outside)
     name = check.text(top, "output") or path.stem
     if not re.match(r"^[\w.-]+$", name) or name.startswith("."):
         check.problem(top.get("output"), f"'output' must be a plain file name, not '{name}'")
@@ -112,6 +116,9 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
         smtp=smtp,
         max_message_bytes=megabytes(check, top, "max_message_mb", 10),
         max_source_bytes=megabytes(check, top, "max_source_mb", 20),
+        out=read_out(check, top, path, allow_outside),
+        letter=letter,
+        timeline=read_timeline(top.get("timeline"), check),
     )
 
 
@@ -120,7 +127,7 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
     root = path.parent.resolve()
     specs: list[SourceSpec] = []
     seen_ids: dict[str, int] = {}
-    for number, node in enumerate(nodes, start=1):
+    for number, node in enumerate(expand(nodes, path, check, frozenset(FORMATS)), start=1):
         if isinstance(node, yaml.ScalarNode):  # a bare file name is allowed
             node = yaml.MappingNode("tag:yaml.org,2002:map",
                                     [(yaml.ScalarNode("tag:yaml.org,2002:str", "file", node.start_mark),
@@ -157,11 +164,13 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
             check.problem(keys.get("format", keys["file"]),
                           f"cannot tell the format of '{rel}': set 'format' to one of txt, md, html, pdf")
             fmt = SourceFormat.TXT
+        gone = absent(check, keys)
+        given = unless_absent(keys, gone)
         specs.append(SourceSpec(
             id=source_id, path=file, rel=rel, format=fmt,
-            title=check.text(keys, "title"), author=check.text(keys, "author"),
-            publisher=check.text(keys, "publisher"), published=check.date(keys, "published"),
-            url=check.text(keys, "url"),
+            title=check.text(keys, "title"), author=check.text(given, "author"),
+            publisher=check.text(given, "publisher"), published=check.date(given, "published"),
+            url=check.text(keys, "url"), absent=gone,
         ))
     return tuple(specs)
 

@@ -10,46 +10,54 @@ then splits into body paragraphs and furniture:
 * a list item is its own paragraph and keeps its marker (``- `` or ``1. ``);
 * inline emphasis stays as Markdown ``*em*`` / ``**strong**`` in the text, and
   the renderer converts it with ``inline_markdown_to_html``;
-* an HTML ``<figcaption>`` becomes a paragraph starting ``Image caption:``,
-  the same label real scraped pages carry, so clean-up's general caption rule
-  excludes it.
+* a web page's figure captions, like its navigation and comments, are left
+  out by its reader and listed with their reason (``briefpack.readers.html``).
 
-Each format has a reader in ``READERS``: a function from the file's bytes to its
-text and warnings. Plain text (**txt**) is UTF-8 (a BOM is dropped); otherwise
+Each format has a reader in ``READERS``: a function from the file's bytes to a
+``Reading`` (its text and warnings, and what the file states about itself and
+what the reader left out, where the format has such things: see
+``briefpack.readers.html``). Plain text (**txt**) is UTF-8 (a BOM is dropped); otherwise
 Windows-1252, then Latin-1, with a warning naming the file. Binary, empty or
 oversized files are refused with a ``SourceError``.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from briefpack.errors import SourceError
 from briefpack.files import FileRefused, read_regular
-from briefpack.model import SourceFormat, SourceSpec
-from briefpack.readers.html import html_text
+from briefpack.model import Reading, SourceFormat, SourceSpec
+from briefpack.readers.html import declared_charset, read_html
 from briefpack.readers.markdown import markdown_text
 from briefpack.readers.pdf import read_pdf
 
-Reader = Callable[[bytes, Path], tuple[str, list[str]]]
+Reader = Callable[[bytes, Path], Reading]
 
 
-def _plain(data: bytes, path: Path) -> tuple[str, list[str]]:
-    return decode(data, path)
-
-
-def _markdown(data: bytes, path: Path) -> tuple[str, list[str]]:
+def _plain(data: bytes, path: Path) -> Reading:
     text, warnings = decode(data, path)
-    return markdown_text(text), warnings
+    return Reading(text, tuple(warnings))
 
 
-def _html(data: bytes, path: Path) -> tuple[str, list[str]]:
+def _markdown(data: bytes, path: Path) -> Reading:
     text, warnings = decode(data, path)
-    return html_text(text), warnings
+    return Reading(markdown_text(text), tuple(warnings))
 
 
-def _pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
-    return read_pdf(data, path)
+def _html(data: bytes, path: Path) -> Reading:
+    text, warnings = decode(data, path)
+    charset = declared_charset(data)
+    if warnings and charset and charset != "utf-8":
+        # Not UTF-8, and the page names its encoding: read it in that (windows-1251 is not Windows-1252).
+        text, warnings = data.decode(charset, errors="replace"), []
+    return replace(read_html(text), warnings=tuple(warnings))
+
+
+def _pdf(data: bytes, path: Path) -> Reading:
+    text, warnings = read_pdf(data, path)
+    return Reading(text, tuple(warnings))
 
 
 READERS: dict[SourceFormat, Reader] = {
@@ -62,14 +70,20 @@ READERS: dict[SourceFormat, Reader] = {
 
 def read_source(spec: SourceSpec, *, max_bytes: int) -> tuple[str, list[str]]:
     """Read ``spec.path`` with the reader of ``spec.format``; return the text and any warnings."""
+    reading = read_file(spec, max_bytes=max_bytes)
+    return reading.text, list(reading.warnings)
+
+
+def read_file(spec: SourceSpec, *, max_bytes: int) -> Reading:
+    """Read ``spec.path`` with the reader of ``spec.format``: text, warnings, stated metadata, left-out parts."""
     reader = READERS.get(SourceFormat(spec.format))
     if reader is None:  # a format the manifest accepts must have a reader
         raise RuntimeError(f"no reader for source format {spec.format!r}")
-    text, warnings = reader(read_bytes(spec.path, max_bytes), spec.path)
-    if not text.strip():
+    reading = reader(read_bytes(spec.path, max_bytes), spec.path)
+    if not reading.text.strip():
         has_markup = spec.format in (SourceFormat.HTML, SourceFormat.MD)
         raise SourceError("has no text" if has_markup else "is empty", path=spec.path)
-    return text, warnings
+    return reading
 
 
 
