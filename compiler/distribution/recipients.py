@@ -48,7 +48,7 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
     except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL, a name too long
         check.problem(top["distribution"], f"distribution file '{rel}' cannot be used: "
                                            f"{getattr(exc, 'strerror', None) or exc}")
-        return (), SmtpSettings()
+        return (), SmtpSettings(), Letter()
     if not allow_outside and not file.is_relative_to(path.parent.resolve()):
         check.problem(top["distribution"], f"distribution file '{rel}' lies outside the manifest's folder "
                                            "(set 'allow_outside: true' to allow it)")
