@@ -375,6 +375,13 @@ def test_distribution_device_is_refused_without_reading_it(pack):
     assert_user_error(cli("explain", pack, timeout=20), pack, ".*/dev/urandom.*", line=line_of(pack, "urandom"))
 
 
+def test_distribution_symlink_loop_is_one_error_line(pack):
+    people = pack.parent / "people.yaml"  # found by the fuzzer, with its new file swaps
+    people.unlink()
+    people.symlink_to(people.name)
+    assert_user_error(cli("explain", pack), pack, ".*people.yaml.*", line=line_of(pack, "distribution:"))
+
+
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_dates_refuses_a_fifo_or_a_device(tmp_path, kind):
     target = tmp_path / "input"

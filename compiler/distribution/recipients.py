@@ -1,6 +1,7 @@
 """The recipients of a pack and the SMTP settings, from the manifest or the distribution file it names."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -42,7 +43,12 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
     for key in ("recipients", "smtp", *LETTER_KEYS):
         if key in top:
             check.problem(top[key], f"'{key}' cannot be set here as well as in the 'distribution' file '{rel}'")
-    file = (path.parent / rel).resolve()
+    try:
+        file = (path.parent / rel).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL, a name too long
+        check.problem(top["distribution"], f"distribution file '{rel}' cannot be used: "
+                                           f"{getattr(exc, 'strerror', None) or exc}")
+        return (), SmtpSettings(), Letter()
     if not allow_outside and not file.is_relative_to(path.parent.resolve()):
         check.problem(top["distribution"], f"distribution file '{rel}' lies outside the manifest's folder "
                                            "(set 'allow_outside: true' to allow it)")
@@ -50,7 +56,7 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
     try:
         raw = read_regular(file, MAX_MANIFEST_BYTES).decode("utf-8-sig")
     except (FileRefused, UnicodeDecodeError) as exc:
-        reason = ("not found" if isinstance(exc, FileRefused) and not file.exists() else
+        reason = ("not found" if isinstance(exc, FileRefused) and not os.path.lexists(file) else
                   exc.message if isinstance(exc, FileRefused) else "is not UTF-8 text; save it as UTF-8")
         check.problem(top["distribution"], f"distribution file '{rel}' {reason}")
         return (), SmtpSettings(), Letter()
