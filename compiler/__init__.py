@@ -3,6 +3,7 @@
 As a library: ``briefpack.build(manifest, out_dir)`` builds a pack and returns a
 ``BuildResult`` (the pack, the pages, the output paths); see ``briefpack.build``.
 """
+
 __version__ = "0.1.0"
 
 from briefpack.build import BuildResult, build

@@ -1,4 +1,5 @@
 """The build, top to bottom: manifest, sources, chapters, timeline, HTML, PDF, outputs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -25,8 +26,9 @@ class BuildResult:
     stages: tuple[StageTime, ...] = ()  # in the order they started, from each process the build forked
 
 
-def build(manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent, *,
-          force: bool = False) -> BuildResult:
+def build(
+    manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent, *, force: bool = False
+) -> BuildResult:
     """Build, reusing cached stage results unless ``force``; the caller checks for "up to date" first.
 
     The library's entry point: ``briefpack.build("pack.yaml", "out")``. It leaves the process
@@ -56,8 +58,10 @@ def _build(manifest_path: Path, out: Path, progress: Progress, *, force: bool) -
     # The stages up to the view need nothing from WeasyPrint, nor its start-up anything from
     # them: one child runs the stages and another decodes the layout's fonts, while this process
     # imports WeasyPrint (only here, so that no child pays for it) and parses the stylesheet.
-    with Overlap(partial(_compile_view, manifest, cache), progress) as compiled, \
-            Overlap(partial(decoded_fonts, manifest.layout, manifest.paper)) as fonts:
+    with (
+        Overlap(partial(_compile_view, manifest, cache), progress) as compiled,
+        Overlap(partial(decoded_fonts, manifest.layout, manifest.paper)) as fonts,
+    ):
         report("starting WeasyPrint")
         from briefpack.layout import render
 
@@ -77,13 +81,19 @@ def _build(manifest_path: Path, out: Path, progress: Progress, *, force: bool) -
     report("writing outputs")
     paths = {suffix: out / f"{manifest.name}.{suffix}" for suffix in ("pdf", "html", "json")}
     write_outputs(out, manifest.name, {paths["html"]: layout.html, paths["json"]: export, paths["pdf"]: rendered.pdf})
-    inputs = {manifest.path: manifest_digest} | {
-        spec.path: cache.source_digest(spec.path) for spec in manifest.sources}
+    inputs = {manifest.path: manifest_digest} | {spec.path: cache.source_digest(spec.path) for spec in manifest.sources}
     write_stamp(out, manifest.path, make_stamp(inputs, list(paths.values()), rendered.pages))
     pack = replace(pack, warnings=pack.warnings + rendered.warnings)
     stages = sorted((*compile_stages, *font_stages, *clock.stop()), key=lambda stage: stage.started)
-    return BuildResult(pack=pack, pages=rendered.pages, pdf=paths["pdf"], html=paths["html"], json=paths["json"],
-                       cache=cache, stages=tuple(stages))
+    return BuildResult(
+        pack=pack,
+        pages=rendered.pages,
+        pdf=paths["pdf"],
+        html=paths["html"],
+        json=paths["json"],
+        cache=cache,
+        stages=tuple(stages),
+    )
 
 
 def _compile_view(manifest, cache, progress):

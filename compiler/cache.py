@@ -22,6 +22,7 @@ within its size limit.
 This module imports no stage and no WeasyPrint, so the CLI can answer "up to
 date" without paying for either.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -112,7 +113,9 @@ def _module_path(name: str) -> Path | None:
 
 # Import statements at any indentation (a stage may import lazily inside a function). A
 # docstring line that merely looks like one only makes the key stricter, never wrong.
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)|import[ \t]+([^\n#]+))", re.M)
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)|import[ \t]+([^\n#]+))", re.M
+)
 
 
 def _imported(path: Path, name: str) -> set[str]:
@@ -127,11 +130,12 @@ def _imported(path: Path, name: str) -> set[str]:
         level = len(module) - len(module.lstrip("."))
         base = module[level:]
         if level:
-            anchor = package.split(".")[:len(package.split(".")) - level + 1]
+            anchor = package.split(".")[: len(package.split(".")) - level + 1]
             base = ".".join(anchor + ([base] if base else []))
         found.add(base)
-        found.update(f"{base}.{part.split()[0]}" for part in names.strip("()").replace("\n", " ").split(",")
-                     if part.strip())
+        found.update(
+            f"{base}.{part.split()[0]}" for part in names.strip("()").replace("\n", " ").split(",") if part.strip()
+        )
     return {n for n in found if n == "briefpack" or n.startswith("briefpack.")}
 
 
@@ -158,8 +162,11 @@ def code_digest(stage: str) -> str:
     seen = stage_modules(stage)
     # Data files beside the code (word lists, gazetteers) may steer any stage.
     data = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc"))
-    return digest(__version__, *(part for n in sorted(seen) for part in (n, file_digest(seen[n]))),
-                  *(part for p in data for part in (p.relative_to(PACKAGE).as_posix(), file_digest(p))))
+    return digest(
+        __version__,
+        *(part for n in sorted(seen) for part in (n, file_digest(seen[n]))),
+        *(part for p in data for part in (p.relative_to(PACKAGE).as_posix(), file_digest(p))),
+    )
 
 
 @cache
@@ -214,8 +221,9 @@ class Cache:
         return digest("clean", code_digest("clean"), data, spec_fields(spec), max_bytes, language)
 
     @staticmethod
-    def theme_key(clean_key: str | None, themes: tuple[ThemeSpec, ...], fallback: str,
-                  settings: object = None) -> str | None:
+    def theme_key(
+        clean_key: str | None, themes: tuple[ThemeSpec, ...], fallback: str, settings: object = None
+    ) -> str | None:
         return clean_key and digest("theme", code_digest("theme"), clean_key, themes, fallback, settings)
 
     @staticmethod
@@ -246,8 +254,12 @@ def _load_entry(path: Path, stage: str, key: str):
     """The stored result, or None for anything else: absent, torn, stale, from another key, or hostile."""
     try:
         record = json.loads(read_regular(path, MAX_ENTRY_BYTES))
-        if (not isinstance(record, dict) or record.get("format") != CACHE_FORMAT or record.get("stage") != stage
-                or record.get("key") != key):
+        if (
+            not isinstance(record, dict)
+            or record.get("format") != CACHE_FORMAT
+            or record.get("stage") != stage
+            or record.get("key") != key
+        ):
             return None
         return decode(record["value"], STAGE_KINDS[stage])
     except (BriefpackError, ValueError, TypeError, KeyError, RecursionError):
@@ -267,6 +279,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 # --- the build stamp ----------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Stamp:
@@ -291,11 +304,16 @@ def environment_digest() -> str:
 
 
 def make_stamp(inputs: dict[Path, str], outputs: list[Path], pages: int) -> Stamp:
-    return Stamp(format=CACHE_FORMAT, inputs=tuple((str(p), d) for p, d in inputs.items()),
-                 layouts=tree_digest(LAYOUTS), compiler=tree_digest(PACKAGE), toolchain=toolchain_digest(),
-                 environment=environment_digest(),
-                 outputs=tuple((str(p.resolve()), regular_digest(p, MAX_OUTPUT_BYTES)) for p in outputs),
-                 pages=pages)
+    return Stamp(
+        format=CACHE_FORMAT,
+        inputs=tuple((str(p), d) for p, d in inputs.items()),
+        layouts=tree_digest(LAYOUTS),
+        compiler=tree_digest(PACKAGE),
+        toolchain=toolchain_digest(),
+        environment=environment_digest(),
+        outputs=tuple((str(p.resolve()), regular_digest(p, MAX_OUTPUT_BYTES)) for p in outputs),
+        pages=pages,
+    )
 
 
 def write_stamp(out_dir: Path, manifest_path: Path, stamp: Stamp) -> None:
@@ -321,10 +339,14 @@ def current_stamp(out_dir: Path, manifest_path: Path) -> Stamp | None:
     if stamp.format != CACHE_FORMAT:
         return None
     manifest = load_manifest(manifest_path)
-    named = [(str(manifest.path), MAX_MANIFEST_BYTES)] + [(str(s.path), manifest.max_source_bytes) for s in manifest.sources]
+    named = [(str(manifest.path), MAX_MANIFEST_BYTES)] + [
+        (str(s.path), manifest.max_source_bytes) for s in manifest.sources
+    ]
     inputs = list(dict(named).items())  # a file listed twice is read and recorded once
-    outputs = [(str((Path(out_dir) / f"{manifest.name}.{suffix}").resolve()), MAX_OUTPUT_BYTES)
-               for suffix in ("pdf", "html", "json")]
+    outputs = [
+        (str((Path(out_dir) / f"{manifest.name}.{suffix}").resolve()), MAX_OUTPUT_BYTES)
+        for suffix in ("pdf", "html", "json")
+    ]
     recorded = stamp.inputs + stamp.outputs
     if [p for p, _ in recorded] != [p for p, _ in inputs + outputs]:
         return None
@@ -332,7 +354,12 @@ def current_stamp(out_dir: Path, manifest_path: Path) -> Stamp | None:
         files_match = all(regular_digest(p, limit) == d for (p, limit), (_, d) in zip(inputs + outputs, recorded))
     except BriefpackError:
         return None
-    if (files_match and stamp.layouts == tree_digest(LAYOUTS) and stamp.compiler == tree_digest(PACKAGE)
-            and stamp.toolchain == toolchain_digest() and stamp.environment == environment_digest()):
+    if (
+        files_match
+        and stamp.layouts == tree_digest(LAYOUTS)
+        and stamp.compiler == tree_digest(PACKAGE)
+        and stamp.toolchain == toolchain_digest()
+        and stamp.environment == environment_digest()
+    ):
         return stamp
     return None

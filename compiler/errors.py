@@ -1,4 +1,5 @@
 """Errors a user can cause, each printed by the CLI as one line."""
+
 from __future__ import annotations
 
 import re

@@ -9,6 +9,7 @@ descriptor (a file swapped for a FIFO in between is caught there); then at
 most ``limit`` bytes and one more are read, so a file that grows while it is
 read is refused rather than followed.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,6 +66,11 @@ def _check(info: os.stat_result, limit: int, path: Path) -> None:
 
 
 def _kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
-             (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
     return next((name for test, name in kinds if test(mode)), "not a file")

@@ -7,6 +7,7 @@ can only produce the classes its stage returns, and a value of the wrong
 shape (a number where text belongs, a field too many) raises ``Mismatch``
 instead of reaching a stage that would trip over it later.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -3,6 +3,7 @@
 Every stage takes and returns these frozen dataclasses, so a stage can be
 tested on its own and the pipeline in ``build.py`` reads top to bottom.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,6 +32,7 @@ class PdfVariant(Choice):
 
 
 # --- the manifest ---------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -236,23 +238,23 @@ class Exclusion(Choice):
 _EXCLUSION_MEANINGS = {
     Exclusion.TITLE: "the source's own title line; it becomes the source's title",
     Exclusion.HEADING: "a section heading, or the heading over the reference notes",
-    Exclusion.BYLINE: "the author line (\"By ...\", a lone name, a wire writer's title line); it fills author",
-    Exclusion.BIO: "a closing paragraph about the author (\"X is a fellow at ...\", \"Follow her on ...\")",
-    Exclusion.CREDIT: "a credit or copyright line (\"This article was first published by ...\", "
-                      "\"c.2000 N.Y. Times News Service\", \"(Reporting by ...)\"); it fills publisher",
+    Exclusion.BYLINE: 'the author line ("By ...", a lone name, a wire writer\'s title line); it fills author',
+    Exclusion.BIO: 'a closing paragraph about the author ("X is a fellow at ...", "Follow her on ...")',
+    Exclusion.CREDIT: 'a credit or copyright line ("This article was first published by ...", '
+    '"c.2000 N.Y. Times News Service", "(Reporting by ...)"); it fills publisher',
     Exclusion.CAPTION: "a photo or video caption or credit",
-    Exclusion.RELATED: "a link to another article (\"Related:\", \"Read more\")",
+    Exclusion.RELATED: 'a link to another article ("Related:", "Read more")',
     Exclusion.NEWSLETTER: "a sign-up prompt for a newsletter or mailing list",
-    Exclusion.CLICK_HERE: "a promotion (\"click here\", \"this excerpt is taken from ...\", free trials)",
-    Exclusion.DISCLAIMER: "a disclaimer (\"the views expressed are the author's own\")",
+    Exclusion.CLICK_HERE: 'a promotion ("click here", "this excerpt is taken from ...", free trials)',
+    Exclusion.DISCLAIMER: 'a disclaimer ("the views expressed are the author\'s own")',
     Exclusion.SHARE: "a share or print button's label",
     Exclusion.ADVERT: "an advertisement label",
     Exclusion.REFERENCE: "a numbered reference note; it is printed as a footnote where it is called",
-    Exclusion.SLUG: "a wire slug naming the story for editors (\"BC-Malawi-Dam Collapse,0398\")",
-    Exclusion.WIRE_CODE: "wire typesetting codes (\"&QL;\", \"&UR;\", \"&LR;\")",
-    Exclusion.EDITOR_NOTE: "a note to editors (\"Eds: UPDATES with ...\", \"(ATTN: ...)\", \"(STORY CAN END HERE)\")",
-    Exclusion.END_MARK: "a wire end mark (\"_ _ _\", \"(END)\", \"Enditem\", desk initials, transmission codes)",
-    Exclusion.TRAILER: "a wire story's closing links (\"On the Net:\" and the addresses under it)",
+    Exclusion.SLUG: 'a wire slug naming the story for editors ("BC-Malawi-Dam Collapse,0398")',
+    Exclusion.WIRE_CODE: 'wire typesetting codes ("&QL;", "&UR;", "&LR;")',
+    Exclusion.EDITOR_NOTE: 'a note to editors ("Eds: UPDATES with ...", "(ATTN: ...)", "(STORY CAN END HERE)")',
+    Exclusion.END_MARK: 'a wire end mark ("_ _ _", "(END)", "Enditem", desk initials, transmission codes)',
+    Exclusion.TRAILER: 'a wire story\'s closing links ("On the Net:" and the addresses under it)',
     Exclusion.NAVIGATION: "a web page's menus and breadcrumbs (<nav>, or marked navigation)",
     Exclusion.FOOTER: "a web page's footer (site links, legal notes)",
     Exclusion.SIDEBAR: "a web page's sidebar (<aside>, or marked sidebar)",
@@ -262,7 +264,7 @@ _EXCLUSION_MEANINGS = {
     Exclusion.FORM: "a web page's form (search, sign-in)",
     Exclusion.LINKS: "a list of links the page does not place (mostly linked words)",
     Exclusion.OUTSIDE_MAIN_TEXT: "page text the extractor did not take for the story and the page does not place;"
-                                 " the one reason with weak evidence",
+    " the one reason with weak evidence",
 }
 
 
@@ -349,6 +351,7 @@ class Source:
 
 # --- theming ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ThemeScore:
     theme: str
@@ -412,6 +415,7 @@ class Chapter:
 
 
 # --- dates and the timeline -------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Timex:

@@ -7,6 +7,7 @@ for those few renames so a reader never sees a PDF from one build beside
 JSON from another. Builds of the same pack into the same folder take turns
 through an ``flock`` on ``out/.<name>.lock``.
 """
+
 from __future__ import annotations
 
 import errno
@@ -38,8 +39,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise
 
 
-def write_outputs(out_dir: Path, name: str, files: dict[Path, bytes | str],
-                  *, timeout: float = LOCK_TIMEOUT) -> None:
+def write_outputs(out_dir: Path, name: str, files: dict[Path, bytes | str], *, timeout: float = LOCK_TIMEOUT) -> None:
     """Replace all of ``files`` together, under the pack's lock.
 
     Any OSError (folder not writable, disk full) becomes a BriefpackError
@@ -55,8 +55,7 @@ def write_outputs(out_dir: Path, name: str, files: dict[Path, bytes | str],
                 for path, temporary in parts.items():
                     os.replace(temporary, path)
         except OSError as exc:
-            raise BriefpackError(f"cannot write output: {exc.strerror or exc}",
-                                 path=exc.filename or out_dir) from None
+            raise BriefpackError(f"cannot write output: {exc.strerror or exc}", path=exc.filename or out_dir) from None
         finally:
             for temporary in parts.values():
                 temporary.unlink(missing_ok=True)
@@ -85,8 +84,10 @@ def pack_lock(out_dir: Path, name: str, *, timeout: float = LOCK_TIMEOUT) -> Ite
                 if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                     raise BriefpackError(f"cannot lock: {exc.strerror or exc}", path=lock_path) from None
             if time.monotonic() >= deadline:
-                raise BriefpackError(f"another build of '{name}' held this lock for {timeout:g} s; "
-                                     "try again when it has finished", path=lock_path)
+                raise BriefpackError(
+                    f"another build of '{name}' held this lock for {timeout:g} s; try again when it has finished",
+                    path=lock_path,
+                )
             time.sleep(_LOCK_POLL)
         yield lock_path
     finally:
@@ -136,8 +137,7 @@ def _signals_held() -> Iterator[None]:
         yield  # signal handlers can only be changed from the main thread
         return
     caught: list[int] = []
-    previous = {number: signal.signal(number, lambda number, frame: caught.append(number))
-                for number in _HELD_SIGNALS}
+    previous = {number: signal.signal(number, lambda number, frame: caught.append(number)) for number in _HELD_SIGNALS}
     try:
         yield
     finally:

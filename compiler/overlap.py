@@ -14,6 +14,7 @@ the work ran.
 Without a second core, or without ``os.fork`` (Windows), the work runs in
 the calling process when its result is asked for.
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -4,6 +4,7 @@ The layouts (templates, CSS, fonts) install as the package ``briefpack.layouts``
 (``pyproject.toml`` maps it to the repository's ``layouts/`` folder), so a wheel, an
 sdist and an editable install all find them the same way, from any folder.
 """
+
 from __future__ import annotations
 
 import importlib.util

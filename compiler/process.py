@@ -14,6 +14,7 @@ process as it was after a build, whatever happened in it:
 - **WeasyPrint's logger**: a handler that turns its warnings into the build's, while
   WeasyPrint runs (``layout.render``), removed on exit.
 """
+
 from __future__ import annotations
 
 import contextlib

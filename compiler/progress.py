@@ -5,6 +5,7 @@ the listeners: a terminal display that appears only once a build has run
 for a moment (a cached rebuild should not flash a bar), and a clock that
 records each stage's wall time and the process's peak memory when it ended.
 """
+
 from __future__ import annotations
 
 import resource
@@ -26,6 +27,7 @@ class Progress(Protocol):
 def silent(stage: str, done: int | None = None, total: int | None = None, unit: str = "") -> None:
     pass
 
+
 # Below this, a build is over before a display would be read.
 DISPLAY_DELAY = 0.4
 
@@ -38,9 +40,15 @@ class Terminal:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                  TextColumn("{task.fields[count]}"), TimeElapsedColumn(),
-                                  console=console or Console(stderr=True), transient=True)
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[count]}"),
+            TimeElapsedColumn(),
+            console=console or Console(stderr=True),
+            transient=True,
+        )
         self._task = self._progress.add_task("starting", total=None, count="")
         self._lock = threading.Lock()
         self._finished = False
@@ -96,14 +104,17 @@ class StageClock:
         if self._current is not None:
             stage, started, cpu_started = self._current
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            self.times.append(StageTime(stage, started, time.perf_counter() - started,
-                                        time.process_time() - cpu_started, peak))
+            self.times.append(
+                StageTime(stage, started, time.perf_counter() - started, time.process_time() - cpu_started, peak)
+            )
             self._current = None
 
 
 def fan_out(*listeners):
     """One callback that tells every listener."""
+
     def progress(stage: str, done: int | None = None, total: int | None = None, unit: str = "") -> None:
         for listener in listeners:
             listener(stage, done, total, unit)
+
     return progress

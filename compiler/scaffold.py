@@ -7,6 +7,7 @@ inferred; the themes are suggested from the paragraphs themselves
 carries a comment saying what it does: this file is where a new user learns
 the manifest. An existing manifest is never overwritten.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -68,17 +69,19 @@ def new_manifest(folder: Path, today: datetime.date | None = None) -> tuple[Path
         raise BriefpackError("not a folder", path=folder)
     existing = [folder / name for name in MANIFEST_NAMES if (folder / name).exists()]
     if existing:
-        raise BriefpackError("a manifest is here already; briefpack new never overwrites one "
-                             "(edit it, or delete it to start again)", path=existing[0])
+        raise BriefpackError(
+            "a manifest is here already; briefpack new never overwrites one (edit it, or delete it to start again)",
+            path=existing[0],
+        )
     found = read_sources(folder, find_sources(folder))
     readable = [f for f in found if f.source is not None]
     if not readable:
         kinds = ", ".join(sorted({suffix for suffix in FORMATS}))
         reasons = "".join(f"; {f.rel}: {f.problem}" for f in found)
-        raise BriefpackError(f"no readable source in this folder or below (looked for {kinds} files){reasons}",
-                             path=folder)
-    suggestion = suggest_themes([(f.source.id, block.text) for f in readable if f.source
-                                 for block in f.source.blocks])
+        raise BriefpackError(
+            f"no readable source in this folder or below (looked for {kinds} files){reasons}", path=folder
+        )
+    suggestion = suggest_themes([(f.source.id, block.text) for f in readable if f.source for block in f.source.blocks])
     text = manifest_text(folder.name, found, suggestion, today or datetime.date.today())
     target = folder / MANIFEST_NAMES[0]
     with open(target, "x", encoding="utf-8") as stream:  # "x": a manifest written meanwhile is kept, too
@@ -98,8 +101,10 @@ def manifest_text(folder_name: str, found: list[Found], suggestion: Suggestion, 
         "",
         _line(f"title: {_scalar(_title_of(folder_name))}", "the pack's title (required): the folder's name for now"),
         _line("# subtitle: …", "a second line on the cover"),
-        _line(f"# date: {latest or today.isoformat()}",
-              "the pack's date: 2024, 2024-09 or 2024-09-30" + (" (the latest source's)" if latest else "")),
+        _line(
+            f"# date: {latest or today.isoformat()}",
+            "the pack's date: 2024, 2024-09 or 2024-09-30" + (" (the latest source's)" if latest else ""),
+        ),
         _line("# author: …", "you: the PDF's author, and who signs its emails"),
         _line("# organisation: …", "on the cover"),
         _line("# handling: …", "a handling line on the cover and every page's foot"),
@@ -107,8 +112,12 @@ def manifest_text(folder_name: str, found: list[Found], suggestion: Suggestion, 
         _line(f"output: {_output_name(folder_name)}", "the outputs' file name: out/<output>.pdf, .html and .json"),
     ]
     if suggestion.keywords:
-        lines.append(_line(f"keywords: {_flow(suggestion.keywords[:8])}",
-                           "inferred: the words most paragraphs share; the PDF's keywords"))
+        lines.append(
+            _line(
+                f"keywords: {_flow(suggestion.keywords[:8])}",
+                "inferred: the words most paragraphs share; the PDF's keywords",
+            )
+        )
     lines += ["", _line("sources:", "every readable file here and below, by path; ids S1, S2, … in this order")]
     for f in found:
         if f.source is not None:
@@ -123,13 +132,23 @@ def manifest_text(folder_name: str, found: list[Found], suggestion: Suggestion, 
 
 def _source_lines(source: Source) -> list[str]:
     lines = [f"  - file: {_scalar(source.rel)}"]
-    for key, value in (("title", source.title), ("author", source.author), ("publisher", source.publisher),
-                       ("published", source.published)):
+    for key, value in (
+        ("title", source.title),
+        ("author", source.author),
+        ("publisher", source.publisher),
+        ("published", source.published),
+    ):
         if value:
             lines.append(_line(f"    {key}: {_scalar(value)}", "inferred"))
         else:
-            lines.append(_line(f"    # {key}: …", f"not stated in the text; give it, or write '{key}: none'"
-                               if key in ("author", "publisher") else "not stated in the text; give it if known"))
+            lines.append(
+                _line(
+                    f"    # {key}: …",
+                    f"not stated in the text; give it, or write '{key}: none'"
+                    if key in ("author", "publisher")
+                    else "not stated in the text; give it if known",
+                )
+            )
     return lines
 
 
@@ -148,8 +167,10 @@ def _theme_lines(suggestion: Suggestion) -> list[str]:
         theme_id = _unique(_slug(forms[0]), used)
         lines += [
             f"  - id: {theme_id}",
-            _line(f"    title: {_scalar(_theme_title(forms))}",
-                  f"{theme.paragraphs} paragraphs from {theme.sources} source{'s' if theme.sources != 1 else ''}"),
+            _line(
+                f"    title: {_scalar(_theme_title(forms))}",
+                f"{theme.paragraphs} paragraphs from {theme.sources} source{'s' if theme.sources != 1 else ''}",
+            ),
             _line("    threshold: 2", "the score a paragraph needs to join"),
             _line("    terms:", "term: weight"),
             *(f"      {_scalar(form)}: {weight(index):g}" for index, form in enumerate(forms)),
@@ -157,8 +178,12 @@ def _theme_lines(suggestion: Suggestion) -> list[str]:
     if not themes:  # not one word of three letters beyond the commonest: a chapter that takes every paragraph
         lines += ["  - id: main", "    title: Main points", _line('    regex: ["\\\\w"]', "any word: every paragraph")]
     left = f"{suggestion.unsorted} of {suggestion.paragraphs} paragraphs for now"
-    lines.append(_line(f"fallback: {{id: {FALLBACK['id']}, title: {FALLBACK['title']}}}",
-                       f"the chapter for paragraphs no theme claims: {left}"))
+    lines.append(
+        _line(
+            f"fallback: {{id: {FALLBACK['id']}, title: {FALLBACK['title']}}}",
+            f"the chapter for paragraphs no theme claims: {left}",
+        )
+    )
     return lines
 
 

@@ -3,6 +3,7 @@
 A plain module rather than conftest.py, so it cannot collide with fixtures
 other test suites in this folder define.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Each case goes through the CLI (``briefpack build``) and checks the exact
 shape ``error: file:line: message``.
 """
+
 from __future__ import annotations
 
 import errno
@@ -27,6 +28,7 @@ def build(manifest: Path, tmp_path: Path):
 
 # --- the manifest -----------------------------------------------------------
 
+
 def test_manifest_not_found(tmp_path):
     missing = tmp_path / "nope.yaml"
     assert_one_error(build(missing, tmp_path), missing, "manifest not found")
@@ -34,8 +36,12 @@ def test_manifest_not_found(tmp_path):
 
 def test_manifest_is_a_directory(tmp_path):
     # A folder is looked into for its pack.yaml or briefpack.yaml; without one, the error says what was looked for.
-    assert_one_error(build(tmp_path, tmp_path), tmp_path, r"a folder without a manifest: looked for pack\.yaml "
-                     r"and briefpack\.yaml in it; `briefpack new .+` writes one for the sources there")
+    assert_one_error(
+        build(tmp_path, tmp_path),
+        tmp_path,
+        r"a folder without a manifest: looked for pack\.yaml "
+        r"and briefpack\.yaml in it; `briefpack new .+` writes one for the sources there",
+    )
 
 
 def test_manifest_is_empty(tmp_path):
@@ -45,8 +51,12 @@ def test_manifest_is_empty(tmp_path):
 
 def test_manifest_not_utf8(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL.replace("Test pack", "Caf\xe9").encode("latin-1"))
-    assert_one_error(build(manifest, tmp_path), manifest,
-                     r"manifest is not UTF-8 text \(byte 0xe9 at column 11\); save it as UTF-8", line=1)
+    assert_one_error(
+        build(manifest, tmp_path),
+        manifest,
+        r"manifest is not UTF-8 text \(byte 0xe9 at column 11\); save it as UTF-8",
+        line=1,
+    )
 
 
 def test_manifest_not_a_mapping(tmp_path):
@@ -66,8 +76,9 @@ def test_invalid_yaml_names_line_and_column(tmp_path):
 
 def test_control_character_in_yaml(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL.replace("Test pack", "Test\x00pack"))
-    assert_one_error(build(manifest, tmp_path), manifest,
-                     r"invalid YAML: character #x0000 is not allowed in a manifest", line=1)
+    assert_one_error(
+        build(manifest, tmp_path), manifest, r"invalid YAML: character #x0000 is not allowed in a manifest", line=1
+    )
 
 
 def test_yaml_nested_too_deeply(tmp_path):
@@ -100,8 +111,9 @@ def test_manifest_too_large(tmp_path):
 
 def test_unknown_key_suggests_nearest(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL + "layot: compact\n")
-    assert_one_error(build(manifest, tmp_path), manifest,
-                     r"unknown key 'layot' in the manifest \(did you mean 'layout'\?\)", line=9)
+    assert_one_error(
+        build(manifest, tmp_path), manifest, r"unknown key 'layot' in the manifest \(did you mean 'layout'\?\)", line=9
+    )
 
 
 def test_unknown_key_theme_for_themes(tmp_path):
@@ -112,25 +124,32 @@ def test_unknown_key_theme_for_themes(tmp_path):
 
 
 def test_duplicate_source_ids(tmp_path):
-    manifest = write_pack(tmp_path, MINIMAL.replace("  - file: a.txt", "  - file: a.txt\n    id: A\n"
-                                                                       "  - file: b.txt\n    id: A"),
-                          {"a.txt": TEXT, "b.txt": TEXT})
+    manifest = write_pack(
+        tmp_path,
+        MINIMAL.replace("  - file: a.txt", "  - file: a.txt\n    id: A\n  - file: b.txt\n    id: A"),
+        {"a.txt": TEXT, "b.txt": TEXT},
+    )
     assert_one_error(build(manifest, tmp_path), manifest, r"duplicate source id 'A' \(also on line 3\)", line=6)
 
 
 @pytest.mark.parametrize("terms", ["", "\n    terms: []", "\n    terms: {}"])
 def test_theme_without_rules(tmp_path, terms):
     manifest = write_pack(tmp_path, MINIMAL.replace("\n    terms: [alpha]", terms))
-    assert_one_error(build(manifest, tmp_path), manifest,
-                     r"theme 'alpha' has no rules: give it 'terms' or 'regex'", line=5)
+    assert_one_error(
+        build(manifest, tmp_path), manifest, r"theme 'alpha' has no rules: give it 'terms' or 'regex'", line=5
+    )
 
 
 @pytest.mark.parametrize("value", ["2020-13-45", "2020-02-30", "yesterday", "'٢٠٢٠'"])
 def test_date_that_is_not_a_date(tmp_path, value):
     manifest = write_pack(tmp_path, MINIMAL + f"date: {value}\n")
     shown = value.strip("'")
-    assert_one_error(build(manifest, tmp_path), manifest,
-                     rf"'date' is not a date: '{shown}' \(write 2020, 2020-05 or 2020-05-28\)", line=9)
+    assert_one_error(
+        build(manifest, tmp_path),
+        manifest,
+        rf"'date' is not a date: '{shown}' \(write 2020, 2020-05 or 2020-05-28\)",
+        line=9,
+    )
 
 
 def test_published_that_is_not_a_date(tmp_path):
@@ -147,17 +166,22 @@ def test_max_source_mb_must_be_a_sane_number(tmp_path, value):
 def test_source_outside_the_folder(tmp_path):
     (tmp_path / "secret.txt").write_text(TEXT)
     manifest = write_pack(tmp_path / "pack", MINIMAL.replace("a.txt", "../secret.txt"), {})
-    assert_one_error(build(manifest, tmp_path), manifest,
-                     r"source '../secret.txt' lies outside the manifest's folder "
-                     r"\(set 'allow_outside: true' to allow it\)", line=3)
+    assert_one_error(
+        build(manifest, tmp_path),
+        manifest,
+        r"source '../secret.txt' lies outside the manifest's folder "
+        r"\(set 'allow_outside: true' to allow it\)",
+        line=3,
+    )
 
 
 def test_symlink_out_of_the_folder_counts_as_outside(tmp_path):
     (tmp_path / "secret.txt").write_text(TEXT)
     manifest = write_pack(tmp_path / "pack", MINIMAL, {})
     (tmp_path / "pack" / "a.txt").symlink_to(tmp_path / "secret.txt")
-    assert_one_error(build(manifest, tmp_path), manifest, r"source 'a.txt' lies outside the manifest's folder .*",
-                     line=3)
+    assert_one_error(
+        build(manifest, tmp_path), manifest, r"source 'a.txt' lies outside the manifest's folder .*", line=3
+    )
 
 
 def test_absolute_source_path_counts_as_outside(tmp_path):
@@ -176,18 +200,27 @@ def test_allow_outside_lets_it_through(tmp_path):
 @pytest.mark.parametrize("name", ["a\\x00b.txt", "x" * 5000 + ".txt"])
 def test_unusable_source_path(tmp_path, name):
     manifest = write_pack(tmp_path, MINIMAL.replace("file: a.txt", f'file: "{name}"'))
-    assert_one_error(build(manifest, tmp_path), manifest, r"(source file cannot be used: |'file' holds a control character).+", line=3)
+    assert_one_error(
+        build(manifest, tmp_path),
+        manifest,
+        r"(source file cannot be used: |'file' holds a control character).+",
+        line=3,
+    )
 
 
 def test_every_problem_reported_at_once(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL.replace("a.txt", "missing.txt") + "date: soon\npaper: A5\n")
     result = build(manifest, tmp_path)
     assert result.exit_code == 2
-    assert [line.split(": ", 2)[1] for line in error_lines(result)] == [f"{manifest}:3", f"{manifest}:9",
-                                                                         f"{manifest}:10"]
+    assert [line.split(": ", 2)[1] for line in error_lines(result)] == [
+        f"{manifest}:3",
+        f"{manifest}:9",
+        f"{manifest}:10",
+    ]
 
 
 # --- the sources ------------------------------------------------------------
+
 
 def test_missing_source(tmp_path):
     manifest = write_pack(tmp_path, MINIMAL.replace("a.txt", "missing.txt"))
@@ -196,12 +229,15 @@ def test_missing_source(tmp_path):
 
 def _deny(monkeypatch, denied: Path) -> None:
     """Make ``denied`` unreadable even to root, whose chmod 000 does not stop it."""
+
     def refuse(original):
         def opener(file, *args, **kwargs):
             if isinstance(file, (str, bytes, os.PathLike)) and Path(os.fsdecode(file)).resolve() == denied.resolve():
                 raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(file))
             return original(file, *args, **kwargs)
+
         return opener
+
     monkeypatch.setattr(io, "open", refuse(io.open))
     monkeypatch.setattr("builtins.open", refuse(open))
     monkeypatch.setattr(os, "open", refuse(os.open))
@@ -286,6 +322,7 @@ def test_pdf_without_text_layer(tmp_path):
 
 # --- read_source's documented API, for whatever reader lands --------------
 
+
 def _spec(folder: Path, data: bytes, name: str = "a.txt", fmt: str = "txt") -> SourceSpec:
     path = folder / name
     path.write_bytes(data)
@@ -303,13 +340,17 @@ def test_read_source_missing_file_is_a_source_error(tmp_path):
         read_source(spec, max_bytes=1 << 20)
 
 
-@pytest.mark.parametrize("data, name, fmt", [
-    (b"", "a.txt", "txt"),
-    (bytes(range(256)) * 8, "a.txt", "txt"),
-    (TEXT.encode() * 100, "a.txt", "txt"),  # over the max_bytes below
-    (_pdf(encrypt=True), "a.pdf", "pdf"),
-    (_pdf(encrypt=False), "a.pdf", "pdf"),
-], ids=["empty", "binary", "too-large", "encrypted-pdf", "textless-pdf"])
+@pytest.mark.parametrize(
+    "data, name, fmt",
+    [
+        (b"", "a.txt", "txt"),
+        (bytes(range(256)) * 8, "a.txt", "txt"),
+        (TEXT.encode() * 100, "a.txt", "txt"),  # over the max_bytes below
+        (_pdf(encrypt=True), "a.pdf", "pdf"),
+        (_pdf(encrypt=False), "a.pdf", "pdf"),
+    ],
+    ids=["empty", "binary", "too-large", "encrypted-pdf", "textless-pdf"],
+)
 def test_read_source_refuses(tmp_path, data, name, fmt):
     with pytest.raises(SourceError) as raised:
         read_source(_spec(tmp_path, data, name, fmt), max_bytes=1000)
@@ -317,6 +358,7 @@ def test_read_source_refuses(tmp_path, data, name, fmt):
 
 
 # --- the machine's own refusals ---------------------------------------------
+
 
 def test_out_dir_that_cannot_be_created(tmp_path):
     manifest = write_pack(tmp_path)
@@ -337,12 +379,16 @@ def test_disk_full_is_one_line_and_keeps_old_outputs(tmp_path, monkeypatch):
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(os, "fsync", full)
     result = build(manifest, tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert len(error_lines(result)) == 1 and "No space left on device" in result.stderr
     assert {p.name: p.read_text() for p in out.glob("pack.*")} == {
-        "pack.pdf": "old pdf", "pack.html": "old html", "pack.json": "old json"}
+        "pack.pdf": "old pdf",
+        "pack.html": "old html",
+        "pack.json": "old json",
+    }
     assert not list(out.glob("*.part"))
 
 
@@ -351,6 +397,7 @@ def test_oserror_anywhere_is_one_line(tmp_path, monkeypatch):
 
     def unreadable(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", "/layouts/pack.html")
+
     monkeypatch.setattr(briefpack.layout.render, "lay_out", unreadable)
     result = build(write_pack(tmp_path), tmp_path)
     assert result.exit_code == 2
@@ -362,6 +409,7 @@ def test_a_real_bug_is_one_line_that_says_so_and_exit_1(tmp_path, monkeypatch):
 
     def buggy(*args, **kwargs):
         raise ZeroDivisionError("a bug")
+
     monkeypatch.setattr(briefpack.layout.render, "lay_out", buggy)
     result = build(write_pack(tmp_path), tmp_path)
     assert result.exit_code == 1
@@ -375,6 +423,7 @@ def test_debug_shows_a_bug_with_its_traceback(tmp_path, monkeypatch):
 
     def buggy(*args, **kwargs):
         raise ZeroDivisionError("a bug")
+
     monkeypatch.setattr(briefpack.layout.render, "lay_out", buggy)
     result = run("--debug", "build", write_pack(tmp_path), "--out", tmp_path / "out", "-q")
     assert isinstance(result.exception, ZeroDivisionError)
@@ -387,6 +436,7 @@ def test_a_missing_file_of_briefpack_itself_is_a_bug_not_a_user_error(tmp_path, 
 
     def missing_template(*args, **kwargs):
         raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(LAYOUTS / "pack.html"))
+
     monkeypatch.setattr(briefpack.layout.render, "lay_out", missing_template)
     result = build(write_pack(tmp_path), tmp_path)
     assert result.exit_code == 1

@@ -1,4 +1,5 @@
 """End to end: build packs and read the PDF back with pypdf."""
+
 from __future__ import annotations
 
 import json
@@ -71,8 +72,12 @@ def test_metadata(seed):
 
 def test_citations_link_to_the_source_index(seed):
     _, reader, _ = seed
-    links = [annot.get_object() for page in reader.pages for annot in page.get("/Annots", [])
-             if annot.get_object().get("/Subtype") == "/Link"]
+    links = [
+        annot.get_object()
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if annot.get_object().get("/Subtype") == "/Link"
+    ]
     assert len(links) > 50  # every paragraph's citation and every contents line is a link
     named = reader.named_destinations
     assert all(f"src-{source_id}" in named for source_id in SEED_SENTENCES)

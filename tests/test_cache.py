@@ -1,4 +1,5 @@
 """The build cache: what a change invalidates, and what it leaves alone."""
+
 from __future__ import annotations
 
 import shutil
@@ -40,6 +41,7 @@ def layouts(tmp_path: Path, monkeypatch) -> Path:
 @pytest.fixture
 def refuse_rendering(monkeypatch):
     """Call it to replace the layout engine; it returns the list of calls the engine then gets."""
+
     def install() -> list:
         calls: list = []
 
@@ -88,11 +90,13 @@ def test_cli_says_up_to_date_without_rendering(pack, layouts, tmp_path, refuse_r
 def test_up_to_date_check_does_not_import_weasyprint(pack, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
-    probe = ("import sys\n"
-             "from briefpack.cli import cli\n"
-             f"try:\n    cli(['build', {str(pack)!r}, '--out', {str(out)!r}])\n"
-             "except SystemExit:\n    pass\n"
-             "print('weasyprint imported' if 'weasyprint' in sys.modules else 'weasyprint not imported')\n")
+    probe = (
+        "import sys\n"
+        "from briefpack.cli import cli\n"
+        f"try:\n    cli(['build', {str(pack)!r}, '--out', {str(out)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print('weasyprint imported' if 'weasyprint' in sys.modules else 'weasyprint not imported')\n"
+    )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.startswith("up to date: ")
     assert done.stdout.strip().endswith("weasyprint not imported")
@@ -105,16 +109,22 @@ def test_a_changed_source_invalidates_only_its_own_entries(pack, layouts, tmp_pa
     lyon = pack.parent / "lyon.txt"
     lyon.write_text(lyon.read_text() + "\nThe first route opened on 5 September 2022.\n")
     result = build(pack, out)
-    assert stats(result) == {"clean": (["S1", "S3"], ["S2"]), "theme": (["S1", "S3"], ["S2"]),
-                             "date": (["S1", "S3"], ["S2"])}
+    assert stats(result) == {
+        "clean": (["S1", "S3"], ["S2"]),
+        "theme": (["S1", "S3"], ["S2"]),
+        "date": (["S1", "S3"], ["S2"]),
+    }
 
 
 @pytest.mark.layout
 def test_a_changed_theme_invalidates_theming_for_all_but_not_clean_up(pack, layouts, tmp_path):
     out = tmp_path / "out"
     build(pack, out)
-    pack.write_text(pack.read_text().replace("title: Road safety", "title: Safety on the road")
-                    .replace("collisions: 2", "collisions: 3"))
+    pack.write_text(
+        pack.read_text()
+        .replace("title: Road safety", "title: Safety on the road")
+        .replace("collisions: 2", "collisions: 3")
+    )
     result = build(pack, out)
     # Dating reads the text alone, so a theme edit leaves it cached too.
     assert stats(result) == {"clean": (ALL, []), "theme": ([], ALL), "date": (ALL, [])}
@@ -173,15 +183,24 @@ def test_each_stage_key_follows_the_modules_the_stage_runs():
 
 def test_imports_are_found_in_every_form(tmp_path):
     module = tmp_path / "stage.py"
-    module.write_text("from briefpack.dating import timex, rules as r\n"
-                      "from briefpack.text.clean import (\n    clean,\n    Cleaned,\n)\n"
-                      "import briefpack.readers, json\n"
-                      "from . import errors\n"
-                      "from .glossary import build_glossary\n"
-                      "def later():\n    import briefpack.export  # a lazy import counts too\n")
+    module.write_text(
+        "from briefpack.dating import timex, rules as r\n"
+        "from briefpack.text.clean import (\n    clean,\n    Cleaned,\n)\n"
+        "import briefpack.readers, json\n"
+        "from . import errors\n"
+        "from .glossary import build_glossary\n"
+        "def later():\n    import briefpack.export  # a lazy import counts too\n"
+    )
     found = cache_module._imported(module, "briefpack.stage")
-    assert {"briefpack.dating.timex", "briefpack.dating.rules", "briefpack.text.clean", "briefpack.readers",
-            "briefpack.errors", "briefpack.glossary", "briefpack.export"} <= found
+    assert {
+        "briefpack.dating.timex",
+        "briefpack.dating.rules",
+        "briefpack.text.clean",
+        "briefpack.readers",
+        "briefpack.errors",
+        "briefpack.glossary",
+        "briefpack.export",
+    } <= found
     assert "json" not in found
 
 

@@ -1,4 +1,5 @@
 """Clean-up: body paragraphs, furniture and metadata, on seeds and on texts of other kinds."""
+
 from __future__ import annotations
 
 import re
@@ -191,7 +192,9 @@ def test_news_article_one_paragraph_per_line():
     cleaned = clean(_case("storm_news.txt"), "storm")
     assert cleaned.title == "Storm Ciaran floods coastal towns as thousands evacuated"
     assert cleaned.summary is None
-    assert _of(cleaned, "caption") == ["Residents wade through floodwater in the harbour district of Saint-Malo. (Reuters)"]
+    assert _of(cleaned, "caption") == [
+        "Residents wade through floodwater in the harbour district of Saint-Malo. (Reuters)"
+    ]
     assert _of(cleaned, "related") == ["Read more: How climate change is making winter storms wetter"]
     assert len(_of(cleaned, "newsletter")) == 1
     assert cleaned.author == "Tom Reed"
@@ -234,7 +237,9 @@ def test_markdown_piece():
     assert cleaned.title == "Coffee prices and the arabica squeeze"
     texts = [b.text for b in cleaned.blocks]
     assert texts[0].endswith("**record** demand from roasters.[^1]")
-    assert cleaned.blocks[0].footnotes == (Footnote("1", "International Coffee Organization, monthly market report, April 2021."),)
+    assert cleaned.blocks[0].footnotes == (
+        Footnote("1", "International Coffee Organization, monthly market report, April 2021."),
+    )
     assert texts[1] == "Traders point to three causes:"
     assert texts[2:5] == [
         "- frost in Minas Gerais destroyed young plants;",
@@ -307,7 +312,10 @@ def test_blank_line_inside_a_sentence_is_rejoined():
 def test_doubled_quotes_repaired_typography_kept():
     raw = "The council'’s decision, called “historic\"” by supporters, angered ‘some’ residents — and ‘others’.\n"
     (block,) = clean(raw, "x").blocks
-    assert block.text == "The council’s decision, called “historic” by supporters, angered ‘some’ residents — and ‘others’."
+    assert (
+        block.text
+        == "The council’s decision, called “historic” by supporters, angered ‘some’ residents — and ‘others’."
+    )
 
 
 def test_stray_leading_spaces_removed():
@@ -345,7 +353,11 @@ def test_furniture_patterns(line, reason):
 
 def test_credit_and_byline_metadata():
     body = "Copper prices hit a record as mines in Chile cut output.\nAnalysts expect the shortage to last.\n"
-    cleaned = clean(body + "By Sarah O’Connell, Commodities Editor\nThis piece was first published in Metals Weekly on 3 May 2021.\n", "x")
+    cleaned = clean(
+        body
+        + "By Sarah O’Connell, Commodities Editor\nThis piece was first published in Metals Weekly on 3 May 2021.\n",
+        "x",
+    )
     assert cleaned.author == "Sarah O’Connell"
     assert cleaned.publisher == "Metals Weekly"
     assert cleaned.published == "2021-05-03"
@@ -406,11 +418,27 @@ _texty = st.text(
 _liney = st.lists(
     st.sampled_from(
         [
-            "By Jane Doe", "Photo: AFP", "Related article: Something in", "Libya", "1. Note, 2019.",
-            "the end of a sentence", "Subscribe to our newsletter", "Jane Doe is an analyst.",
-            "This article was first published by X.", "© 2020 Y", "word1 and word,2 more", "inter-",
-            "national talks.", "# Heading", "- item", "", "   ", "The views expressed do not necessarily",
-            "A Title In Case", "plain sentence one.", "Another sentence here, which goes on and on and on",
+            "By Jane Doe",
+            "Photo: AFP",
+            "Related article: Something in",
+            "Libya",
+            "1. Note, 2019.",
+            "the end of a sentence",
+            "Subscribe to our newsletter",
+            "Jane Doe is an analyst.",
+            "This article was first published by X.",
+            "© 2020 Y",
+            "word1 and word,2 more",
+            "inter-",
+            "national talks.",
+            "# Heading",
+            "- item",
+            "",
+            "   ",
+            "The views expressed do not necessarily",
+            "A Title In Case",
+            "plain sentence one.",
+            "Another sentence here, which goes on and on and on",
         ]
     )
     | _texty,

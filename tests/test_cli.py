@@ -62,14 +62,16 @@ def test_dates_rejects_a_dct_that_is_not_a_date(tmp_path):
 
 
 def test_dates_batch_answers_one_line_per_input_in_order():
-    lines = [{"id": "a", "dct": "2021-06-10", "text": "On 3 May 2021 the dam failed."},
-             {"id": "b", "dct": None, "text": "Nothing dated."}]
+    lines = [
+        {"id": "a", "dct": "2021-06-10", "text": "On 3 May 2021 the dam failed."},
+        {"id": "b", "dct": None, "text": "Nothing dated."},
+    ]
     result = run("dates", "--jsonl", input="".join(json.dumps(line) + "\n" for line in lines))
     assert result.exit_code == 0, result.output
     answers = [json.loads(line) for line in result.output.splitlines()]
     assert [a["id"] for a in answers] == ["a", "b"]
     first = answers[0]["expressions"][0]
-    assert lines[0]["text"][first["start"]:first["end"]] == first["text"] and first["value"] == "2021-05-03"
+    assert lines[0]["text"][first["start"] : first["end"]] == first["text"] and first["value"] == "2021-05-03"
     assert answers[1]["expressions"] == []
 
 
@@ -102,6 +104,5 @@ def test_explain_rejects_an_unknown_source():
 
 
 def test_module_entry_point_runs():
-    result = subprocess.run([sys.executable, "-m", "briefpack", "--version"], capture_output=True, text=True,
-                            cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "briefpack", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "briefpack" in result.stdout

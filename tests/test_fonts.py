@@ -1,4 +1,5 @@
 """Fonts decoded beside WeasyPrint's start: WeasyPrint gets them ready, and prints the same PDF."""
+
 from __future__ import annotations
 
 import base64
@@ -62,7 +63,9 @@ def test_decoded_fonts_print_the_same_pdf(tmp_path):
     pack = compile_pack(load_manifest(tmp_path / "pack" / "pack.yaml"))
     layout, paper = pack.manifest.layout, pack.manifest.paper
     decoded = Served(decoded_fonts(layout, paper))
-    pdfs = [render_pdf(lay_out(pack, renderer=Renderer(layout, paper, fonts)), variant="ua").pdf
-            for fonts in (None, decoded)]
+    pdfs = [
+        render_pdf(lay_out(pack, renderer=Renderer(layout, paper, fonts)), variant="ua").pdf
+        for fonts in (None, decoded)
+    ]
     assert decoded.served == len(font_files(layout, paper))
     assert pdfs[0] == pdfs[1]

@@ -1,4 +1,5 @@
 """Keep the fuzzer runnable: a few of its cases, in-process, as part of the normal test run."""
+
 from __future__ import annotations
 
 import importlib.util

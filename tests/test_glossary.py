@@ -4,9 +4,13 @@ from briefpack.analysis.glossary import best_long_form, build_glossary
 
 
 def test_schwartz_hearst_long_form_before_short_form():
-    entries = build_glossary([("S1", "The Government of National Accord (GNA) met the World Health Organization (WHO).")])
-    assert {(e.short, e.long) for e in entries} == {("GNA", "Government of National Accord"),
-                                                    ("WHO", "World Health Organization")}
+    entries = build_glossary(
+        [("S1", "The Government of National Accord (GNA) met the World Health Organization (WHO).")]
+    )
+    assert {(e.short, e.long) for e in entries} == {
+        ("GNA", "Government of National Accord"),
+        ("WHO", "World Health Organization"),
+    }
 
 
 def test_short_form_before_long_form():
@@ -20,10 +24,12 @@ def test_long_form_is_trimmed_to_the_matching_words():
 
 
 def test_bare_acronym_is_expanded_from_a_capitalised_phrase_elsewhere():
-    entries = build_glossary([
-        ("S1", "Haftar and his Libyan Arab Armed Forces advanced."),
-        ("S2", "The aerial superiority of the LAAF has not yet achieved a breakthrough."),
-    ])
+    entries = build_glossary(
+        [
+            ("S1", "Haftar and his Libyan Arab Armed Forces advanced."),
+            ("S2", "The aerial superiority of the LAAF has not yet achieved a breakthrough."),
+        ]
+    )
     assert [(e.short, e.long, e.sources) for e in entries] == [("LAAF", "Libyan Arab Armed Forces", ("S2",))]
 
 

@@ -1,4 +1,5 @@
 """What the email says about the pack: contents, summary, key points, cover note, Reply-To, signatory."""
+
 from __future__ import annotations
 
 import datetime
@@ -69,9 +70,13 @@ def test_contents_come_from_the_copys_own_bookmarks():
 
 
 def test_summary_and_key_points_are_read_from_the_export_when_it_has_them():
-    export = {"summary": [{"text": "Frost cut the harvest.", "sources": ["S1", "S2"]}],
-              "chapters": [{"title": "Harvest", "key_points": [{"text": "A third fewer apples.", "sources": ["S1"]}]},
-                           {"title": "Trade", "paragraphs": []}]}
+    export = {
+        "summary": [{"text": "Frost cut the harvest.", "sources": ["S1", "S2"]}],
+        "chapters": [
+            {"title": "Harvest", "key_points": [{"text": "A third fewer apples.", "sources": ["S1"]}]},
+            {"title": "Trade", "paragraphs": []},
+        ],
+    }
     summary, points = highlights(export)
     assert summary == ("Frost cut the harvest. [S1, S2]",)
     assert points == (("Harvest", ("A third fewer apples. [S1]",)),)
@@ -80,15 +85,26 @@ def test_summary_and_key_points_are_read_from_the_export_when_it_has_them():
 
 def test_a_note_keeps_its_paragraphs_and_joins_its_wrapped_lines():
     assert paragraphs("Ahead of Thursday,\nhere is the pack.\n\nCorrections by Wednesday.\n") == (
-        "Ahead of Thursday, here is the pack.", "Corrections by Wednesday.")
+        "Ahead of Thursday, here is the pack.",
+        "Corrections by Wednesday.",
+    )
 
 
 def test_the_message_carries_note_contents_points_reply_to_and_the_author_as_signatory(manifest, tmp_path):
-    pack = manifest(RECIPIENTS + "note: |\n  Ahead of <Thursday>,\n  the pack.\n\n  Corrections welcome.\n"
-                    "smtp: {sender: packs@example.org, reply_to: desk@example.org}\n")
+    pack = manifest(
+        RECIPIENTS + "note: |\n  Ahead of <Thursday>,\n  the pack.\n\n  Corrections welcome.\n"
+        "smtp: {sender: packs@example.org, reply_to: desk@example.org}\n"
+    )
     export = {"chapters": [{"title": "Harvest", "key_points": [{"text": "A third fewer apples.", "sources": ["S1"]}]}]}
-    sent = compose(pack, copy_for(tmp_path), bookmarked_pdf([("Harvest", 3)]), "packs@example.org", NOW,
-                   reply_to=pack.smtp.reply_to, export=export)
+    sent = compose(
+        pack,
+        copy_for(tmp_path),
+        bookmarked_pdf([("Harvest", 3)]),
+        "packs@example.org",
+        NOW,
+        reply_to=pack.smtp.reply_to,
+        export=export,
+    )
     got = message(sent.data)
     assert got["Reply-To"] == '"R. Calloway" <desk@example.org>'
     text = got.get_body(("plain",)).get_content().replace("\r\n", "\n")
@@ -111,12 +127,18 @@ def test_a_note_may_be_a_file_and_not_both(manifest):
 
 
 def test_a_pack_may_override_a_template_and_the_templates_are_sandboxed(manifest, tmp_path):
-    pack = manifest(RECIPIENTS + "email_templates: mail\n",
-                    {"mail/subject.txt": "For {{ recipient.name }}: {{ m.title }}\n"})
+    pack = manifest(
+        RECIPIENTS + "email_templates: mail\n", {"mail/subject.txt": "For {{ recipient.name }}: {{ m.title }}\n"}
+    )
     assert pack.letter.templates == (tmp_path / "mail").resolve()
     sent = compose(pack, copy_for(tmp_path), bookmarked_pdf([]), "packs@example.org", NOW)
     assert message(sent.data)["Subject"] == "For Ada <Lovelace>: Frost in the Vale"
     (tmp_path / "mail" / "subject.txt").write_text("{{ m.__class__.__mro__ }}\n")
     with pytest.raises(BriefpackError, match=r"subject\.txt"):
-        compose(replace(pack, letter=Letter(templates=tmp_path / "mail")), copy_for(tmp_path), bookmarked_pdf([]),
-                "packs@example.org", NOW)
+        compose(
+            replace(pack, letter=Letter(templates=tmp_path / "mail")),
+            copy_for(tmp_path),
+            bookmarked_pdf([]),
+            "packs@example.org",
+            NOW,
+        )

@@ -1,4 +1,5 @@
 """The grouped, indexed stages give exactly what the pairwise scans they replaced gave."""
+
 from __future__ import annotations
 
 import sys
@@ -20,6 +21,7 @@ import synth  # noqa: E402
 
 # --- the former implementations, kept here as the reference --------------------
 
+
 def chapters_by_scanning(paragraphs, sources, themes) -> tuple[Chapter, ...]:
     order = {s.id: (s.published or "9999", index) for index, s in enumerate(sources)}
 
@@ -29,8 +31,9 @@ def chapters_by_scanning(paragraphs, sources, themes) -> tuple[Chapter, ...]:
     chapters = []
     for theme in themes:
         primary = tuple(sorted((p for p in paragraphs if p.primary == theme.id), key=reading_order))
-        secondary = tuple(sorted((p for p in paragraphs if theme.id in p.themes[1:] and p.joined is None),
-                                 key=reading_order))
+        secondary = tuple(
+            sorted((p for p in paragraphs if theme.id in p.themes[1:] and p.joined is None), key=reading_order)
+        )
         if primary or secondary:
             chapters.append(Chapter(id=theme.id, title=theme.title, paragraphs=primary, see_also=secondary))
     return tuple(chapters)
@@ -45,8 +48,13 @@ def merge_pairwise(events: list[Event]) -> tuple[Event, ...]:
             merged.append(event)
         else:
             first = merged[twin]
-            merged[twin] = Event(date=first.date, mod=first.mod, precision=first.precision,
-                                 text=first.text, mentions=first.mentions + event.mentions)
+            merged[twin] = Event(
+                date=first.date,
+                mod=first.mod,
+                precision=first.precision,
+                text=first.text,
+                mentions=first.mentions + event.mentions,
+            )
     return tuple(sorted(merged, key=lambda e: values.sort_key(e.date, e.mod)))
 
 
@@ -59,6 +67,7 @@ def timeline_by_scanning(sources, paragraphs, *, day_first) -> tuple[Event, ...]
 
 
 # --- the packs compared ---------------------------------------------------------
+
 
 @pytest.fixture(scope="module", params=["seed", "synthetic"])
 def manifest(request, tmp_path_factory):
@@ -91,14 +100,21 @@ def test_synthetic_corpus_merges_reports_of_one_event(tmp_path):
 
 def test_merge_keeps_the_first_twin_and_order_of_mentions():
     def event(source: str, text: str, date: str = "2020-05-26") -> Event:
-        return Event(date=date, mod=None, precision=values.precision(date), text=text,
-                     mentions=(Mention(source, f"p-{source}-1", "russia"),))
+        return Event(
+            date=date,
+            mod=None,
+            precision=values.precision(date),
+            text=text,
+            mentions=(Mention(source, f"p-{source}-1", "russia"),),
+        )
 
-    events = [event("S1", "Russia and Wagner moved jets to Jufra"),
-              event("S2", "Russia and Wagner flew jets to Jufra"),
-              event("S3", "Haftar met Serraj in Berlin"),
-              event("S1", "Russia and Wagner again", date="2020-05"),
-              event("S2", "Wagner and Russia once more", date="2020-05")]
+    events = [
+        event("S1", "Russia and Wagner moved jets to Jufra"),
+        event("S2", "Russia and Wagner flew jets to Jufra"),
+        event("S3", "Haftar met Serraj in Berlin"),
+        event("S1", "Russia and Wagner again", date="2020-05"),
+        event("S2", "Wagner and Russia once more", date="2020-05"),
+    ]
     # Month-precise reports are never merged; day-precise ones naming the same actors are.
     assert [e.sources for e in merge(events)] == [("S1",), ("S2",), ("S1", "S2"), ("S3",)]
     assert merge(events) == merge_pairwise(events)

@@ -1,4 +1,5 @@
 """Sending the copies through a real SMTP server (aiosmtpd on 127.0.0.1)."""
+
 from __future__ import annotations
 
 import email
@@ -79,8 +80,20 @@ def run(stamped, monkeypatch, tmp_path, server):
     out = tmp_path / "out"
 
     def invoke(*args: str):
-        result = CliRunner().invoke(cli_module.cli, ["send", str(CASE / "pack.yaml"), "--out", str(out),
-                                                     "--host", "127.0.0.1", "--port", str(server.port), *args])
+        result = CliRunner().invoke(
+            cli_module.cli,
+            [
+                "send",
+                str(CASE / "pack.yaml"),
+                "--out",
+                str(out),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(server.port),
+                *args,
+            ],
+        )
         result.out_dir = out
         return result
 
@@ -182,9 +195,14 @@ def test_a_connection_that_keeps_dropping_fails_the_rest_and_resumes(run, server
 @pytest.mark.layout
 def test_changed_pack_is_sent_again(run, server, stamped, monkeypatch):
     assert run().exit_code == 0
-    changed = type(stamped)(manifest=stamped.manifest, warnings=stamped.warnings,
-                            copies=tuple(type(c)(spec=c.spec, path=c.path, sha256=c.sha256, pack_sha256="0" * 64,
-                                                 size=c.size) for c in stamped.copies))
+    changed = type(stamped)(
+        manifest=stamped.manifest,
+        warnings=stamped.warnings,
+        copies=tuple(
+            type(c)(spec=c.spec, path=c.path, sha256=c.sha256, pack_sha256="0" * 64, size=c.size)
+            for c in stamped.copies
+        ),
+    )
     monkeypatch.setattr(stamp_module, "stamp", lambda manifest, out_dir, progress=None: changed)
     assert run().exit_code == 0
     assert all(len(m) == 2 for m in server.received().values())

@@ -49,7 +49,8 @@ def test_valid_manifest_is_read_into_typed_values(write_manifest):
 
 
 def test_every_problem_is_reported_at_once_with_its_line(write_manifest):
-    path = write_manifest(manifest("""
+    path = write_manifest(
+        manifest("""
         title: A pack
         theme: []
         sources:
@@ -59,7 +60,8 @@ def test_every_problem_is_reported_at_once_with_its_line(write_manifest):
           - id: water
             title: Water
         fallback: watr
-    """))
+    """)
+    )
     with pytest.raises(ManifestError) as caught:
         load_manifest(path)
     lines = str(caught.value).splitlines()
@@ -72,14 +74,17 @@ def test_every_problem_is_reported_at_once_with_its_line(write_manifest):
 
 
 def test_duplicate_source_ids_are_refused(write_manifest):
-    path = write_manifest(manifest("""
+    path = write_manifest(
+        manifest("""
         title: T
         sources:
           - {file: a.txt, id: X}
           - {file: a.txt, id: X}
         themes: [{id: t, title: T, terms: [x]}]
         fallback: t
-    """), TEXT)
+    """),
+        TEXT,
+    )
     with pytest.raises(ManifestError, match=r":4: duplicate source id 'X' \(also on line 3\)"):
         load_manifest(path)
 
@@ -111,28 +116,35 @@ def test_alias_bomb_is_refused_before_expansion(write_manifest):
         load_manifest(path)
 
 
-@pytest.mark.parametrize("key, value, message", [
-    ("layout", "fancy", "'layout' must be one of default, compact"),
-    ("paper", "A3", "'paper' must be one of A4, Letter"),
-    ("pdf_variant", "x", "'pdf_variant' must be one of ua, a3b"),
-    ("day_first", "maybe", "'day_first' must be true or false"),
-    ("date", "yesterday", "'date' is not a date"),
-    ("output", "../evil", "'output' must be a plain file name"),
-])
+@pytest.mark.parametrize(
+    "key, value, message",
+    [
+        ("layout", "fancy", "'layout' must be one of default, compact"),
+        ("paper", "A3", "'paper' must be one of A4, Letter"),
+        ("pdf_variant", "x", "'pdf_variant' must be one of ua, a3b"),
+        ("day_first", "maybe", "'day_first' must be true or false"),
+        ("date", "yesterday", "'date' is not a date"),
+        ("output", "../evil", "'output' must be a plain file name"),
+    ],
+)
 def test_bad_values_are_named(write_manifest, key, value, message):
-    path = write_manifest(manifest(f"""
+    path = write_manifest(
+        manifest(f"""
         title: T
         {key}: {value}
         sources: [a.txt]
         themes: [{{id: t, title: T, terms: [x]}}]
         fallback: t
-    """), TEXT)
+    """),
+        TEXT,
+    )
     with pytest.raises(ManifestError, match=f":2: {message}"):
         load_manifest(path)
 
 
 def test_recipient_addresses_are_validated(write_manifest):
-    path = write_manifest(manifest("""
+    path = write_manifest(
+        manifest("""
         title: T
         sources: [a.txt]
         themes: [{id: t, title: T, terms: [x]}]
@@ -140,6 +152,8 @@ def test_recipient_addresses_are_validated(write_manifest):
         recipients:
           - {name: Ann, email: ann@example.org}
           - {name: Bob, email: bob-at-example}
-    """), TEXT)
+    """),
+        TEXT,
+    )
     with pytest.raises(ManifestError, match=r":7: recipient 2 \(Bob\): 'bob-at-example' is not an email address"):
         load_manifest(path)

@@ -1,4 +1,5 @@
 """Sources as folders and patterns, 'none' for missing metadata, 'out:', and finding the manifest."""
+
 from __future__ import annotations
 
 import re
@@ -32,28 +33,42 @@ def sources_of(folder: Path, entries: str, head: str = HEAD):
 
 def test_a_folder_lists_its_files_and_below_sorted_by_path_with_shared_values(folder):
     specs = sources_of(folder, "  - {folder: ., publisher: Caldermouth Press}\n")
-    assert [s.rel for s in specs] == ["clips/depot-delay.htm", "clips/tunnel-boring.html", "council-vote.txt",
-                                      "notes/fares-consultation.md", "notes/ridership-figures.md",
-                                      "reports/funding-review.txt", "reports/safety-audit.pdf"]
+    assert [s.rel for s in specs] == [
+        "clips/depot-delay.htm",
+        "clips/tunnel-boring.html",
+        "council-vote.txt",
+        "notes/fares-consultation.md",
+        "notes/ridership-figures.md",
+        "reports/funding-review.txt",
+        "reports/safety-audit.pdf",
+    ]
     assert [s.id for s in specs] == [f"S{n}" for n in range(1, 8)]
     assert {s.publisher for s in specs} == {"Caldermouth Press"}
 
 
 def test_entries_keep_their_order_and_a_file_entry_overrides_its_patterns_values(folder):
-    specs = sources_of(folder, "  - council-vote.txt\n"
-                               "  - {glob: 'clips/*.htm*', author: Desk}\n"
-                               "  - {file: clips/tunnel-boring.html, author: T. Wielgosz, id: TB}\n"
-                               "  - {folder: notes}\n")
+    specs = sources_of(
+        folder,
+        "  - council-vote.txt\n"
+        "  - {glob: 'clips/*.htm*', author: Desk}\n"
+        "  - {file: clips/tunnel-boring.html, author: T. Wielgosz, id: TB}\n"
+        "  - {folder: notes}\n",
+    )
     assert [(s.id, s.rel, s.author) for s in specs] == [
-        ("S1", "council-vote.txt", None), ("S2", "clips/depot-delay.htm", "Desk"),
+        ("S1", "council-vote.txt", None),
+        ("S2", "clips/depot-delay.htm", "Desk"),
         ("TB", "clips/tunnel-boring.html", "T. Wielgosz"),
-        ("S4", "notes/fares-consultation.md", None), ("S5", "notes/ridership-figures.md", None)]
+        ("S4", "notes/fares-consultation.md", None),
+        ("S5", "notes/ridership-figures.md", None),
+    ]
 
 
 def test_a_file_is_listed_once_at_its_first_mention(folder):
     specs = sources_of(folder, "  - {file: notes/fares-consultation.md, title: Fares}\n  - {folder: notes}\n")
-    assert [(s.rel, s.title) for s in specs] == [("notes/fares-consultation.md", "Fares"),
-                                                 ("notes/ridership-figures.md", None)]
+    assert [(s.rel, s.title) for s in specs] == [
+        ("notes/fares-consultation.md", "Fares"),
+        ("notes/ridership-figures.md", None),
+    ]
 
 
 def test_hidden_files_and_output_folders_are_never_sources(folder):
@@ -81,12 +96,12 @@ def test_a_pattern_reaching_outside_the_manifests_folder_is_refused(folder, tmp_
 
 
 def test_none_states_there_is_no_author_and_silences_the_warning(folder):
-    spec, = sources_of(folder, "  - {file: reports/funding-review.txt, author: none, publisher: NONE}\n")
+    (spec,) = sources_of(folder, "  - {file: reports/funding-review.txt, author: none, publisher: NONE}\n")
     assert spec.author is None and spec.absent == ("author", "publisher")
     source, warnings = load_source(spec, max_bytes=1 << 20)
     assert source.author is None and source.publisher is None
     assert warnings == ["reports/funding-review.txt: published not stated in the manifest or the text; left empty"]
-    byline, = sources_of(folder, "  - {file: council-vote.txt, author: none}\n")
+    (byline,) = sources_of(folder, "  - {file: council-vote.txt, author: none}\n")
     assert load_source(byline, max_bytes=1 << 20)[0].author is None  # the manifest's word wins over a byline
 
 

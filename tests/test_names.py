@@ -16,9 +16,11 @@ def test_single_names_need_two_mid_sentence_occurrences():
 
 
 def test_sentence_openers_months_and_weekdays_are_not_names():
-    texts = ["However, the talks failed. However, they resumed on Monday.",
-             "Analysts said so. Analysts disagreed in March and in March again.",
-             "On Tuesday and on Tuesday again nothing happened."]
+    texts = [
+        "However, the talks failed. However, they resumed on Monday.",
+        "Analysts said so. Analysts disagreed in March and in March again.",
+        "On Tuesday and on Tuesday again nothing happened.",
+    ]
     names = find_names(texts)
     assert not {"However", "Analysts", "March", "Monday", "Tuesday"} & set(names)
 
@@ -78,8 +80,11 @@ def test_names_sort_case_insensitively():
 def test_occurrences_prefer_the_longest_name_and_never_overlap():
     text = "Khalifa Haftar met Haftar's allies; Haftar left."
     found = occurrences(text, ["Haftar", "Khalifa Haftar"])
-    assert [(o.name, text[o.start:o.end]) for o in found] == [
-        ("Khalifa Haftar", "Khalifa Haftar"), ("Haftar", "Haftar"), ("Haftar", "Haftar")]
+    assert [(o.name, text[o.start : o.end]) for o in found] == [
+        ("Khalifa Haftar", "Khalifa Haftar"),
+        ("Haftar", "Haftar"),
+        ("Haftar", "Haftar"),
+    ]
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
@@ -104,16 +109,36 @@ def test_title_case_headlines_split_at_function_words():
 
 
 def test_a_person_of_an_organisation_is_two_names_but_a_name_headed_by_an_institution_stays_whole():
-    runs = [r.name for r in candidate_runs(
-        "Kenneth Roth of Human Rights Watch and Mohamed bin Zayed of Abu Dhabi met the Russian Ministry of "
-        "Foreign Affairs, the International Court of Justice and the United States of America.")]
-    assert runs == ["Kenneth Roth", "Human Rights Watch", "Mohamed bin Zayed", "Abu Dhabi",
-                    "Russian Ministry of Foreign Affairs", "International Court of Justice", "United States of America"]
+    runs = [
+        r.name
+        for r in candidate_runs(
+            "Kenneth Roth of Human Rights Watch and Mohamed bin Zayed of Abu Dhabi met the Russian Ministry of "
+            "Foreign Affairs, the International Court of Justice and the United States of America."
+        )
+    ]
+    assert runs == [
+        "Kenneth Roth",
+        "Human Rights Watch",
+        "Mohamed bin Zayed",
+        "Abu Dhabi",
+        "Russian Ministry of Foreign Affairs",
+        "International Court of Justice",
+        "United States of America",
+    ]
 
 
 def test_a_person_after_an_office_of_something_is_indexed_alone():
-    runs = [r.name for r in candidate_runs(
-        "Minister of Defense Sergei Shoigu, Secretary of State Mike Pompeo, Governor of the Bank of England "
-        "Mark Carney, the Mayor of Bani Walid and the Minister of State for Foreign Affairs.")]
-    assert runs == ["Sergei Shoigu", "Mike Pompeo", "Mark Carney", "Mayor of Bani Walid",
-                    "Minister of State for Foreign Affairs"]
+    runs = [
+        r.name
+        for r in candidate_runs(
+            "Minister of Defense Sergei Shoigu, Secretary of State Mike Pompeo, Governor of the Bank of England "
+            "Mark Carney, the Mayor of Bani Walid and the Minister of State for Foreign Affairs."
+        )
+    ]
+    assert runs == [
+        "Sergei Shoigu",
+        "Mike Pompeo",
+        "Mark Carney",
+        "Mayor of Bani Walid",
+        "Minister of State for Foreign Affairs",
+    ]

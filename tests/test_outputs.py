@@ -1,4 +1,5 @@
 """Nothing lost: outputs replaced as a set, old outputs kept on failure or interruption, builds take turns."""
+
 from __future__ import annotations
 
 import json
@@ -67,6 +68,7 @@ def test_outputs_replaced_together_despite_ctrl_c(tmp_path, monkeypatch):
         if len(calls) == 1:
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)  # give the signal every chance to land mid-loop
+
     monkeypatch.setattr(briefpack.outputs.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_outputs(tmp_path, "pack", files)
@@ -87,6 +89,7 @@ def test_failure_while_writing_parts_keeps_old_outputs(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device", str(path))
         written.append(path)
         return real(path, data)
+
     monkeypatch.setattr(briefpack.outputs, "_write_part", fail_on_third)
     with pytest.raises(BriefpackError, match="cannot write output: No space left on device"):
         write_outputs(tmp_path, "pack", files)
@@ -109,8 +112,9 @@ def test_lock_times_out_with_a_clear_message(tmp_path):
         with pytest.raises(BriefpackError) as raised:
             write_outputs(tmp_path, "pack", {tmp_path / "pack.pdf": b"x"}, timeout=0.3)
         assert time.monotonic() - started < 5
-    assert str(raised.value) == (f"{tmp_path / '.pack.lock'}: another build of 'pack' held this lock for 0.3 s; "
-                                 "try again when it has finished")
+    assert str(raised.value) == (
+        f"{tmp_path / '.pack.lock'}: another build of 'pack' held this lock for 0.3 s; try again when it has finished"
+    )
     assert not (tmp_path / "pack.pdf").exists()
 
 
@@ -123,6 +127,7 @@ def test_second_writer_waits_for_the_first(tmp_path):
             held.set()
             time.sleep(0.5)
             order.append("first done")
+
     thread = threading.Thread(target=first)
     thread.start()
     held.wait()
@@ -146,8 +151,16 @@ def _cli(*args) -> list[str]:
 def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path):
     manifest = seed_pack(tmp_path / "pack")
     out = tmp_path / "out"
-    runs = [subprocess.Popen(_cli("build", manifest, "--out", out, "-q"), cwd=REPO,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            _cli("build", manifest, "--out", out, "-q"),
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
     assert [code for code, _ in results] == [0, 0], results
     exported = json.loads((out / "libya-pack.json").read_text(encoding="utf-8"))
@@ -182,8 +195,13 @@ def test_interrupted_build_leaves_no_part_and_old_outputs(tmp_path, signum):
     for suffix in SUFFIXES:
         (out / f"libya-pack.{suffix}").write_bytes(f"previous {suffix}".encode())
     before = snapshot(out, "libya-pack")
-    child = subprocess.Popen([sys.executable, "-c", _ANNOUNCING_BUILD, str(manifest), str(out)], cwd=REPO,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _ANNOUNCING_BUILD, str(manifest), str(out)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline().strip() == "RENDERING"
     time.sleep(0.5)
     child.send_signal(signum)

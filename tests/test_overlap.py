@@ -1,4 +1,5 @@
 """Work in a forked child: its result, progress, stage times and errors reach the parent as if run in it."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,9 @@ from briefpack.overlap import Overlap
 
 CASE = Path(__file__).parent / "cases" / "cache"
 
-needs_fork = pytest.mark.skipif(not (hasattr(os, "fork") and overlap._second_core()),
-                                reason="runs in the process without fork or a second core")
+needs_fork = pytest.mark.skipif(
+    not (hasattr(os, "fork") and overlap._second_core()), reason="runs in the process without fork or a second core"
+)
 
 
 def counting(progress):
@@ -56,22 +58,28 @@ def fail_with(error: BaseException):
     def work(progress):
         progress("failing")
         raise error
+
     return work
 
 
-@pytest.mark.parametrize("error", [
-    BriefpackError("unknown key 'theme'", path="pack.yaml", line=12),
-    SourceError("not text", path="a.txt"),
-    ManifestError([BriefpackError("first", path="pack.yaml", line=1), BriefpackError("second")]),
-], ids=["plain", "source", "manifest"])
+@pytest.mark.parametrize(
+    "error",
+    [
+        BriefpackError("unknown key 'theme'", path="pack.yaml", line=12),
+        SourceError("not text", path="a.txt"),
+        ManifestError([BriefpackError("first", path="pack.yaml", line=1), BriefpackError("second")]),
+    ],
+    ids=["plain", "source", "manifest"],
+)
 def test_a_user_error_in_the_child_is_raised_as_itself(error):
     with Overlap(fail_with(error)) as work, pytest.raises(type(error)) as raised:
         work.result()
     assert str(raised.value) == str(error)
 
 
-@pytest.mark.parametrize("error", [BriefpackError("x", path="p", line=3), SourceError("y"),
-                                   ManifestError([BriefpackError("a", line=1)])])
+@pytest.mark.parametrize(
+    "error", [BriefpackError("x", path="p", line=3), SourceError("y"), ManifestError([BriefpackError("a", line=1)])]
+)
 def test_user_errors_survive_pickling(error):
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.path, copy.line) == (type(error), str(error), error.path, error.line)

@@ -4,6 +4,7 @@ WeasyPrint 70 writes every piece of metadata briefpack needs (from the
 HTML's <meta> elements and lang), so no post-processing step exists; these
 tests pin that down so a WeasyPrint upgrade that drops something is caught.
 """
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """The PDF speed-ups write the same tagged PDF, and leave pydyf and the collector as they found them."""
+
 from __future__ import annotations
 
 import contextlib
@@ -72,7 +73,6 @@ def test_pydyf_is_restored():
         assert pydyf.PDF.__dict__["write"] is not write
         pydyf.PDF().write(io.BytesIO(), identifier=True)
     assert (pydyf.PDF.__dict__["write"], pydyf.Stream.__dict__["data"]) == (write, data)
-
 
 
 def test_collector_thresholds_are_restored():

@@ -1,4 +1,5 @@
 """The build's progress: the stages it reports, the terminal display, the timings file."""
+
 from __future__ import annotations
 
 import io
@@ -29,9 +30,19 @@ def test_build_reports_each_stage_with_counts(tmp_path):
     build(copy_case(tmp_path), tmp_path / "out", progress=lambda *args: calls.append(args))
     stages = list(dict.fromkeys(call[0] for call in calls))
     # WeasyPrint starts while a forked child runs the stages up to the view.
-    assert stages == ["starting WeasyPrint", "reading and cleaning sources", "theming paragraphs",
-                      "saying each fact once", "dating events", "choosing key points", "collecting the glossary",
-                      "building the view", "laying out pages", "writing PDF", "writing outputs"]
+    assert stages == [
+        "starting WeasyPrint",
+        "reading and cleaning sources",
+        "theming paragraphs",
+        "saying each fact once",
+        "dating events",
+        "choosing key points",
+        "collecting the glossary",
+        "building the view",
+        "laying out pages",
+        "writing PDF",
+        "writing outputs",
+    ]
     assert ("reading and cleaning sources", 2, 3, "sources") in calls
     assert ("dating events", 3, 3, "sources") in calls
     pages = json.loads((tmp_path / "out" / "cycling-pack.json").read_text())["pages"]
@@ -85,16 +96,23 @@ def test_cli_is_silent_when_not_a_terminal_and_with_quiet(tmp_path):
 @pytest.mark.layout
 def test_cli_writes_stage_timings(tmp_path):
     timings = tmp_path / "timings.json"
-    result = CliRunner().invoke(cli, ["build", str(copy_case(tmp_path)), "--out", str(tmp_path / "out"),
-                                      "--quiet", "--timings", str(timings)])
+    result = CliRunner().invoke(
+        cli, ["build", str(copy_case(tmp_path)), "--out", str(tmp_path / "out"), "--quiet", "--timings", str(timings)]
+    )
     assert result.exit_code == 0
     recorded = [r["stage"] for r in json.loads(timings.read_text())]
     # In the order they started, from three processes: the stages up to the view, and the fonts'
     # decoding, run beside WeasyPrint's start.
-    compiling = ["reading and cleaning sources", "theming paragraphs", "saying each fact once", "dating events",
-                 "choosing key points", "collecting the glossary", "building the view"]
-    rendering = ["starting WeasyPrint", "waiting for the sources", "laying out pages", "writing PDF",
-                 "writing outputs"]
+    compiling = [
+        "reading and cleaning sources",
+        "theming paragraphs",
+        "saying each fact once",
+        "dating events",
+        "choosing key points",
+        "collecting the glossary",
+        "building the view",
+    ]
+    rendering = ["starting WeasyPrint", "waiting for the sources", "laying out pages", "writing PDF", "writing outputs"]
     assert sorted(recorded) == sorted(compiling + rendering + ["decoding fonts"])
     assert [stage for stage in recorded if stage in compiling] == compiling
     assert [stage for stage in recorded if stage in rendering] == rendering

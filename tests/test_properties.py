@@ -5,6 +5,7 @@ implementation of ``briefpack.text.clean.clean`` and ``briefpack.dating.timex.ta
 neither ever raises, every expression's span lies inside the text and
 matches it, and clean-up never drops a sentence it did not list as excluded.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,12 +27,15 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 # Words that carry no hint of page furniture (bylines, captions, share buttons),
 # so a correct clean-up has no reason to set any of these sentences aside unlisted.
-VOCABULARY = ("alpha river council talks forces city north agreement the of and in on was were ministers "
-              "port supply week new report officials group coast line rebuilt quietly after before east "
-              "west harbour grain trade route envoy meeting plan").split()
+VOCABULARY = (
+    "alpha river council talks forces city north agreement the of and in on was were ministers "
+    "port supply week new report officials group coast line rebuilt quietly after before east "
+    "west harbour grain trade route envoy meeting plan"
+).split()
 
 sentences = st.lists(st.sampled_from(VOCABULARY), min_size=4, max_size=14).map(
-    lambda words: " ".join(words).capitalize() + ".")
+    lambda words: " ".join(words).capitalize() + "."
+)
 paragraphs = st.lists(sentences, min_size=1, max_size=5)
 documents = st.lists(paragraphs, min_size=1, max_size=8)
 
@@ -77,17 +81,19 @@ def test_clean_never_drops_a_sentence_it_did_not_exclude(document, width, separa
 
 
 DCTS = st.sampled_from([None, "2020", "2020-05", "2020-05-28", "1999-12-31"])
-DATE_FRAGMENTS = ("1 2 12 13 28 29 30 31 32 99 2019 2020 1990s 0 00 May June January Sept. Sep spring summer "
-                  "winter autumn Q1 Q4 H2 week 53 W23 mid- early late end of the in on / - . , 05/06/2020 "
-                  "31/12/2019 2020-05-28 2020-13-45 yesterday today last next year month decade ago "
-                  "10,000 BC AD 1st 2nd 3rd 21st").split()
+DATE_FRAGMENTS = (
+    "1 2 12 13 28 29 30 31 32 99 2019 2020 1990s 0 00 May June January Sept. Sep spring summer "
+    "winter autumn Q1 Q4 H2 week 53 W23 mid- early late end of the in on / - . , 05/06/2020 "
+    "31/12/2019 2020-05-28 2020-13-45 yesterday today last next year month decade ago "
+    "10,000 BC AD 1st 2nd 3rd 21st"
+).split()
 date_texts = st.lists(st.sampled_from(DATE_FRAGMENTS), max_size=40).map(" ".join)
 
 
 def _check_spans(text: str, found) -> None:
     for t in found:
         assert 0 <= t.start < t.end <= len(text), t
-        assert text[t.start:t.end] == t.text, t
+        assert text[t.start : t.end] == t.text, t
         assert isinstance(t.value, str) and t.value, t
         assert t.mod in (None, "START", "MID", "END"), t
 
@@ -106,10 +112,32 @@ def test_tag_spans_lie_inside_date_heavy_text(text, dct, day_first):
 
 # --- files owned by the hardening work: the manifest loader and the fetcher --------
 
-yaml_fragments = st.sampled_from(MINIMAL.splitlines() + [
-    "date: 2020-13-45", "max_source_mb: nan", "a: &a [*a]", "- x", "[", "{", "'", '"', "!!python/object:os.system",
-    "sources: a.txt", "themes: []", "fallback: {id: x}", "  terms: {alpha: inf}", "  regex: ['(']", "allow_outside: 1",
-    "output: ../x", "title: ~", "\t", "\x00", "\ufeff", "é: 1"])
+yaml_fragments = st.sampled_from(
+    MINIMAL.splitlines()
+    + [
+        "date: 2020-13-45",
+        "max_source_mb: nan",
+        "a: &a [*a]",
+        "- x",
+        "[",
+        "{",
+        "'",
+        '"',
+        "!!python/object:os.system",
+        "sources: a.txt",
+        "themes: []",
+        "fallback: {id: x}",
+        "  terms: {alpha: inf}",
+        "  regex: ['(']",
+        "allow_outside: 1",
+        "output: ../x",
+        "title: ~",
+        "\t",
+        "\x00",
+        "\ufeff",
+        "é: 1",
+    ]
+)
 
 
 @SETTINGS

@@ -1,4 +1,5 @@
 """Reading sources: encodings, refusals, Markdown, HTML and PDF."""
+
 from __future__ import annotations
 
 import io

@@ -4,6 +4,7 @@ Chapter contents come from the placeholder clean-up and tagger, which are
 being replaced; so these tests read what the pack says (contents, "cited on"
 lists, index, timeline) and check it against the PDF, never fixed counts.
 """
+
 from __future__ import annotations
 
 import io
@@ -48,15 +49,19 @@ def pages_starting_with(texts: list[str], heading: str) -> list[int]:
 def section_text(texts: list[str], title: str, next_title: str | None) -> str:
     start = pages_starting_with(texts, title)[0]
     end = pages_starting_with(texts, next_title)[0] if next_title else len(texts) + 1
-    return "\n".join(texts[start - 1:end - 1])
+    return "\n".join(texts[start - 1 : end - 1])
 
 
 @pytest.mark.layout
 def test_contents_page_numbers_point_at_the_headings(seed):
     result, _, texts = seed
     contents = texts[1]
-    titles = [c.title for c in result.pack.chapters] + ["Timeline", "Glossary", "Source index",
-                                                         "Index of actors and places"]
+    titles = [c.title for c in result.pack.chapters] + [
+        "Timeline",
+        "Glossary",
+        "Source index",
+        "Index of actors and places",
+    ]
     for number, title in enumerate(titles, start=1):
         match = re.search(rf"^(?:\d+ )?{re.escape(title)}[ .]+(\d+)$", contents, re.M)
         assert match, f"{title} missing from the contents"
@@ -71,8 +76,12 @@ def test_bookmarks_mirror_the_contents(seed):
     outline = reader.outline
     assert all(not isinstance(item, list) for item in outline), "bookmarks below the h1 level"
     titles = [item.title for item in outline]
-    assert titles == ["Summary"] + [c.title for c in result.pack.chapters] + ["Timeline", "Glossary", "Source index",
-                                                                           "Index of actors and places"]
+    assert titles == ["Summary"] + [c.title for c in result.pack.chapters] + [
+        "Timeline",
+        "Glossary",
+        "Source index",
+        "Index of actors and places",
+    ]
     for item in outline:
         page = reader.get_destination_page_number(item) + 1
         assert item.title in texts[page - 1]
@@ -107,7 +116,9 @@ def test_cited_on_numbers_link_to_a_citation_on_that_page(seed):
 @pytest.mark.layout
 def test_index_page_numbers_are_pages_that_name_the_entry(seed):
     _, _, texts = seed
-    entries = re.findall(r"^([^\d\n]+?) ((?:\d+, )*\d+)$", section_text(texts, "Index of actors and places", None), re.M)
+    entries = re.findall(
+        r"^([^\d\n]+?) ((?:\d+, )*\d+)$", section_text(texts, "Index of actors and places", None), re.M
+    )
     assert len(entries) > 20
     for name, numbers in entries:
         for number in numbers.split(", "):
@@ -156,6 +167,7 @@ def test_emitted_html_renders_alone_to_the_same_pages(tmp_path):
         subprocess.run(["weasyprint", str(html), str(alone)], check=True, capture_output=True)
     else:
         import weasyprint
+
         weasyprint.HTML(filename=str(html)).write_pdf(alone)
     built, rendered = PdfReader(result.pdf), PdfReader(alone)
     assert len(rendered.pages) == len(built.pages)
@@ -167,8 +179,11 @@ def test_emitted_html_renders_alone_to_the_same_pages(tmp_path):
 def test_footnotes_sit_at_the_foot_of_their_page(tmp_path):
     pack = compile_pack(load_manifest(VISUAL))
     chapter = pack.chapters[0]
-    noted = replace(chapter.paragraphs[0], text=chapter.paragraphs[0].text + "[^1]",
-                    footnotes=(Footnote("1", "Gauge records held by the Basin Commission archive."),))
+    noted = replace(
+        chapter.paragraphs[0],
+        text=chapter.paragraphs[0].text + "[^1]",
+        footnotes=(Footnote("1", "Gauge records held by the Basin Commission archive."),),
+    )
     chapters = (replace(chapter, paragraphs=(noted, *chapter.paragraphs[1:])), *pack.chapters[1:])
     layout = lay_out(replace(pack, chapters=chapters))
     html = layout.html
@@ -184,8 +199,7 @@ def test_footnotes_sit_at_the_foot_of_their_page(tmp_path):
 def test_paragraph_html_marks_names_and_turns_notes_into_footnotes():
     pack = compile_pack(load_manifest(VISUAL))
     paragraph = pack.chapters[0].paragraphs[0]
-    paragraph = replace(paragraph, text="Riverland & Eastmark[^2] met.[^9]",
-                        footnotes=(Footnote("2", "A <note>."),))
+    paragraph = replace(paragraph, text="Riverland & Eastmark[^2] met.[^9]", footnotes=(Footnote("2", "A <note>."),))
     view: View = build_view(replace(pack, chapters=(replace(pack.chapters[0], paragraphs=(paragraph,)),)), "")
     html = str(view.paragraph_html(paragraph))
     assert "&amp;" in html and "&lt;note&gt;" in html
@@ -197,8 +211,11 @@ def test_paragraph_html_marks_names_and_turns_notes_into_footnotes():
 @pytest.mark.layout
 @pytest.mark.parametrize("layout, paper, size", [("default", "letter", (612, 792)), ("compact", "A4", (595, 842))])
 def test_layouts_and_papers(tmp_path, layout, paper, size):
-    text = VISUAL.read_text(encoding="utf-8").replace("layout: default", f"layout: {layout}") \
-                                             .replace("paper: A4", f"paper: {paper}")
+    text = (
+        VISUAL.read_text(encoding="utf-8")
+        .replace("layout: default", f"layout: {layout}")
+        .replace("paper: A4", f"paper: {paper}")
+    )
     case = tmp_path / "case"
     shutil.copytree(VISUAL.parent, case)
     (case / "pack.yaml").write_text(text, encoding="utf-8")
@@ -210,12 +227,17 @@ def test_layouts_and_papers(tmp_path, layout, paper, size):
 @pytest.mark.layout
 def test_table_headers_repeat_on_every_page_a_table_runs_over():
     pack = compile_pack(load_manifest(VISUAL))
-    long = replace(pack, timeline=pack.timeline * 20,
-                   sources=pack.sources + tuple(replace(s, id=f"{s.id}x{n}") for n in range(8) for s in pack.sources))
+    long = replace(
+        pack,
+        timeline=pack.timeline * 20,
+        sources=pack.sources + tuple(replace(s, id=f"{s.id}x{n}") for n in range(8) for s in pack.sources),
+    )
     layout = lay_out(long)
     texts = [page.extract_text() for page in PdfReader(io.BytesIO(layout.document.write_pdf())).pages]
-    for title, following, header in (("Timeline", "Source index", "Date Event Source, page"),
-                                     ("Source index", "Index of actors and places", "Id Source Cited on")):
+    for title, following, header in (
+        ("Timeline", "Source index", "Date Event Source, page"),
+        ("Source index", "Index of actors and places", "Id Source Cited on"),
+    ):
         start, end = pages_starting_with(texts, title)[0], pages_starting_with(texts, following)[0]
         assert end - start >= 2, f"the {title} table should run over pages for this test"
         assert all(header in texts[n - 1] for n in range(start, end))
@@ -229,6 +251,8 @@ def test_markdown_sources_keep_their_emphasis_and_plain_text_keeps_its_asterisks
     assert "- Brazil’s harvest fell short." in html  # a list item is a paragraph of its own
     assert "coffee in *plain text* keeps" in html
     # Quoted in the timeline too, the Markdown source's sentence keeps its emphasis, not its asterisks.
-    assert "<td>Coffee prices rose <em>sharply</em> in March, and traders called the move <strong>historic</strong>." \
+    assert (
+        "<td>Coffee prices rose <em>sharply</em> in March, and traders called the move <strong>historic</strong>."
         in html
+    )
     assert "*sharply*" not in html

@@ -1,4 +1,5 @@
 """``briefpack new``: from a folder holding only sources to a pack, without writing YAML by hand."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,9 @@ BODIES = {
 
 
 def briefpack(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefpack", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "briefpack", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def _letters(text: str) -> str:
@@ -64,8 +66,11 @@ def test_the_manifest_lists_every_source_sorted_with_what_the_texts_state_marked
     manifest = load_manifest(sources / "pack.yaml")
     assert [s.rel for s in manifest.sources] == sorted(BODIES)
     depot = manifest.sources[0]
-    assert (depot.author, depot.publisher, depot.published) == ("Helen Achterberg", "Caldermouth Evening Post",
-                                                               "2024-08-19")
+    assert (depot.author, depot.publisher, depot.published) == (
+        "Helen Achterberg",
+        "Caldermouth Evening Post",
+        "2024-08-19",
+    )
     assert re.search(r"author: Helen Achterberg +# inferred", text)
     assert re.search(r"# author: … +# not stated in the text; give it, or write 'author: none'", text)
     assert len(manifest.themes) >= 3 and manifest.fallback == "other"
@@ -103,8 +108,10 @@ def test_a_folder_without_sources_is_a_one_line_error(tmp_path):
 
 
 def test_names_and_titles_that_yaml_would_misread_are_quoted(tmp_path):
-    (tmp_path / "notes: #1 - yes.txt").write_text("No: #2 is not a comment\n\nThe tram depot opened on 2 May 2024 "
-                                                  "after a delay of six weeks at the sidings.\n", encoding="utf-8")
+    (tmp_path / "notes: #1 - yes.txt").write_text(
+        "No: #2 is not a comment\n\nThe tram depot opened on 2 May 2024 after a delay of six weeks at the sidings.\n",
+        encoding="utf-8",
+    )
     assert CliRunner().invoke(cli, ["new", str(tmp_path)]).exit_code == 0
-    source, = load_manifest(tmp_path / "pack.yaml").sources
+    (source,) = load_manifest(tmp_path / "pack.yaml").sources
     assert source.rel == "notes: #1 - yes.txt" and source.title == "No: #2 is not a comment"

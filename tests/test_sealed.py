@@ -5,6 +5,7 @@ source texts and manifest fields. The build must show every string
 literally, embed no attachment, and never ask the URL fetcher for any of
 the URLs; the fetcher itself is then tested directly.
 """
+
 from __future__ import annotations
 
 import base64
@@ -26,13 +27,13 @@ from briefpack.layout.view import LAYOUTS, environment
 
 HOSTILE_URLS = ("file:///etc/passwd", "file:///dev/urandom", "http://127.0.0.1:9/x")
 LITERALS = [
-    '<style>@page { size: 1cm } body { display: none }</style>',
+    "<style>@page { size: 1cm } body { display: none }</style>",
     '<img src="file:///etc/passwd">',
     '<link rel=attachment href="file:///etc/passwd">',
     '<object data="file:///dev/urandom"></object>',
     '<iframe src="http://127.0.0.1:9/x"></iframe>',
-    '</p></section><script>document.write(1)</script>',
-    '{{ 7*7 }} and {% if true %}yes{% endif %}',
+    "</p></section><script>document.write(1)</script>",
+    "{{ 7*7 }} and {% if true %}yes{% endif %}",
     '<p style="background: url(file:///etc/passwd)">x</p>',
     '<div style="background-image: url(http://127.0.0.1:9/x)">y</div>',
     '<style>@import url("file:///etc/passwd");</style>',
@@ -114,11 +115,13 @@ def test_autoescape_is_on_for_templates_and_strings():
 @pytest.mark.layout
 def test_fetcher_refuses_even_if_markup_slipped_through():
     """Defence in depth: raw hostile HTML handed straight to WeasyPrint still reads nothing."""
-    html = ('<html><head><link rel="attachment" href="file:///etc/passwd">'
-            '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">'
-            '<style>@import url("file:///etc/passwd"); p { background: url(http://127.0.0.1:9/x) }</style>'
-            '</head><body><p>text</p><img src="file:///etc/passwd"><img src="file:///dev/urandom">'
-            '<a rel="attachment" href="file:///etc/passwd">a</a></body></html>')
+    html = (
+        '<html><head><link rel="attachment" href="file:///etc/passwd">'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">'
+        '<style>@import url("file:///etc/passwd"); p { background: url(http://127.0.0.1:9/x) }</style>'
+        '</head><body><p>text</p><img src="file:///etc/passwd"><img src="file:///dev/urandom">'
+        '<a rel="attachment" href="file:///etc/passwd">a</a></body></html>'
+    )
     rendered = render_standalone(html, variant="ua")
     refused = "\n".join(rendered.warnings)
     for url in ("file:///etc/passwd", "file:///dev/urandom", "http://127.0.0.1:9/x"):
@@ -128,6 +131,7 @@ def test_fetcher_refuses_even_if_markup_slipped_through():
 
 
 # --- SealedFetcher on its own ---------------------------------------------------
+
 
 @pytest.fixture
 def sealed(tmp_path) -> tuple[SealedFetcher, Path]:
@@ -167,19 +171,22 @@ def test_fetcher_refuses_big_data_urls(sealed):
     _refuses(fetcher, "data:text/plain;base64," + "A" * MAX_DATA_URL_BYTES)
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd",
-    "FILE:///etc/passwd",
-    "file:///dev/urandom",
-    "file://localhost/etc/passwd",
-    "file://example.com/etc/passwd",  # urllib would hand this to FTP
-    "http://127.0.0.1:9/x",
-    "https://example.com/x.css",
-    "ftp://example.com/x",
-    "gopher://127.0.0.1:70/",
-    "javascript:alert(1)",
-    "relative/path.css",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "FILE:///etc/passwd",
+        "file:///dev/urandom",
+        "file://localhost/etc/passwd",
+        "file://example.com/etc/passwd",  # urllib would hand this to FTP
+        "http://127.0.0.1:9/x",
+        "https://example.com/x.css",
+        "ftp://example.com/x",
+        "gopher://127.0.0.1:70/",
+        "javascript:alert(1)",
+        "relative/path.css",
+    ],
+)
 def test_fetcher_refuses_outside_and_network(sealed, url):
     fetcher, _ = sealed
     _refuses(fetcher, url)

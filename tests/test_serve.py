@@ -1,4 +1,5 @@
 """``briefpack serve``: the server shows the pack's outputs and nothing else; an edit reaches the page."""
+
 from __future__ import annotations
 
 import http.client
@@ -18,12 +19,13 @@ SECRET = "this-file-must-never-be-served"
 
 
 def start(*command: str, cwd: Path) -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen([sys.executable, "-m", *command], cwd=cwd, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", *command], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     assert process.stdout is not None
     for line in process.stdout:
         if "http://" in line:
-            return process, line[line.index("http://"):].split()[0]
+            return process, line[line.index("http://") :].split()[0]
     raise AssertionError(f"no address: {process.stderr.read() if process.stderr else ''}")
 
 
@@ -48,9 +50,19 @@ def served(tmp_path):
     (out / "pack.json").write_text(SECRET)
     (out / "preview" / "page-001.png").write_bytes(b"\x89PNG page one")
     (out / "pack.pdf").write_bytes(b"%PDF-1.7 the pack")
-    state = {"build": "7", "status": "ok", "title": "T", "pdf": "pack.pdf", "pages": 1, "changed_pages": [1],
-             "changes": ["S1: 1 paragraph added"], "warnings": ["a.txt: </script><script>alert(1)</script>"],
-             "error": None, "seconds": 1.0, "finished": "12:00:00"}
+    state = {
+        "build": "7",
+        "status": "ok",
+        "title": "T",
+        "pdf": "pack.pdf",
+        "pages": 1,
+        "changed_pages": [1],
+        "changes": ["S1: 1 paragraph added"],
+        "warnings": ["a.txt: </script><script>alert(1)</script>"],
+        "error": None,
+        "seconds": 1.0,
+        "finished": "12:00:00",
+    }
     (out / "preview" / "state.json").write_text(json.dumps(state))
     process, address = start("briefpack.serve.server", str(out), "127.0.0.1", "0", cwd=tmp_path)
     yield address, out, state
@@ -69,12 +81,28 @@ def test_the_server_shows_the_page_its_state_the_page_images_and_the_pdf(served)
     assert get(address, "/pages/2.png")[0] == 404  # the pack has one page
 
 
-@pytest.mark.parametrize("path", [
-    "/../pack.yaml", "/..%2fpack.yaml", "/%2e%2e/pack.yaml", "/%2E%2E/%2E%2E/pack.yaml", "/pages/../pack.json",
-    "/pages/..%2f..%2fpack.yaml", "/pages/%2e%2e/%2e%2e/pack.yaml", "/pack.json", "/preview/state.json",
-    "//etc/passwd", "/etc/passwd", "http://127.0.0.1/../pack.yaml", "/pages/1.png/../../pack.json",
-    "/pages/-1.png", "/pages/0.png", "/pages/1.png%00.yaml", "/.cache/stamps",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../pack.yaml",
+        "/..%2fpack.yaml",
+        "/%2e%2e/pack.yaml",
+        "/%2E%2E/%2E%2E/pack.yaml",
+        "/pages/../pack.json",
+        "/pages/..%2f..%2fpack.yaml",
+        "/pages/%2e%2e/%2e%2e/pack.yaml",
+        "/pack.json",
+        "/preview/state.json",
+        "//etc/passwd",
+        "/etc/passwd",
+        "http://127.0.0.1/../pack.yaml",
+        "/pages/1.png/../../pack.json",
+        "/pages/-1.png",
+        "/pages/0.png",
+        "/pages/1.png%00.yaml",
+        "/.cache/stamps",
+    ],
+)
 def test_nothing_outside_the_packs_outputs_is_served(served, path):
     status, body = get(served[0], path)
     assert status == 404 and SECRET.encode() not in body and b"root:" not in body
@@ -87,16 +115,35 @@ def test_a_pdf_name_in_the_state_cannot_lead_outside_the_output_folder(served):
 
 
 def test_what_moved_is_said_in_explains_terms():
-    before = {"pages": 8, "chapters": [{"title": "Harvest", "paragraphs": [{"source": "S1", "ordinal": 1},
-                                                                         {"source": "S2", "ordinal": 1}]},
-                                       {"title": "Trade", "paragraphs": [{"source": "S2", "ordinal": 2}]}]}
-    after = {"pages": 9, "chapters": [{"title": "Harvest", "paragraphs": [{"source": "S1", "ordinal": 1}]},
-                                      {"title": "Trade", "paragraphs": [{"source": "S2", "ordinal": 1},
-                                                                        {"source": "S2", "ordinal": 2},
-                                                                        {"source": "S2", "ordinal": 3}]}]}
+    before = {
+        "pages": 8,
+        "chapters": [
+            {"title": "Harvest", "paragraphs": [{"source": "S1", "ordinal": 1}, {"source": "S2", "ordinal": 1}]},
+            {"title": "Trade", "paragraphs": [{"source": "S2", "ordinal": 2}]},
+        ],
+    }
+    after = {
+        "pages": 9,
+        "chapters": [
+            {"title": "Harvest", "paragraphs": [{"source": "S1", "ordinal": 1}]},
+            {
+                "title": "Trade",
+                "paragraphs": [
+                    {"source": "S2", "ordinal": 1},
+                    {"source": "S2", "ordinal": 2},
+                    {"source": "S2", "ordinal": 3},
+                ],
+            },
+        ],
+    }
     assert compare(before, after, [2, 3, 4, 9]).lines() == (
-        "S2 ¶1: Harvest → Trade", "S2: 1 paragraph added", "Harvest: 2 → 1 paragraphs",
-        "Trade: 1 → 3 paragraphs", "8 → 9 pages", "pages that look different: 2–4, 9")
+        "S2 ¶1: Harvest → Trade",
+        "S2: 1 paragraph added",
+        "Harvest: 2 → 1 paragraphs",
+        "Trade: 1 → 3 paragraphs",
+        "8 → 9 pages",
+        "pages that look different: 2–4, 9",
+    )
     assert page_ranges([1]) == "1"
 
 

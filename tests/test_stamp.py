@@ -1,4 +1,5 @@
 """Stamped per-recipient copies: one layout, every page stamped, nothing of the original lost."""
+
 from __future__ import annotations
 
 import datetime
@@ -36,8 +37,12 @@ def by_name(result, name):
 @pytest.mark.layout
 def test_one_copy_per_recipient_named_by_number_and_name(result):
     names = [c.path.name for c in result.copies]
-    assert names == ["cycling-pack-copy-01-ada-lovelace.pdf", "cycling-pack-copy-02-lukasz-zolw.pdf",
-                     "cycling-pack-copy-03-grace-hopper.pdf", "cycling-pack-copy-04-filing-clerk.pdf"]
+    assert names == [
+        "cycling-pack-copy-01-ada-lovelace.pdf",
+        "cycling-pack-copy-02-lukasz-zolw.pdf",
+        "cycling-pack-copy-03-grace-hopper.pdf",
+        "cycling-pack-copy-04-filing-clerk.pdf",
+    ]
     assert all(c.path.is_file() and c.path.parent.name == "copies" for c in result.copies)
 
 
@@ -56,7 +61,10 @@ def test_stamp_text_is_on_every_page(result, name):
 @pytest.mark.layout
 def test_stamp_escapes_nothing_and_keeps_organisation(result):
     copy = by_name(result, "Łukasz Żółw")
-    assert "Prepared for Łukasz Żółw (Transport <Board> & Co), copy 2 of 4" in pypdf.PdfReader(copy.path).pages[0].extract_text()
+    assert (
+        "Prepared for Łukasz Żółw (Transport <Board> & Co), copy 2 of 4"
+        in pypdf.PdfReader(copy.path).pages[0].extract_text()
+    )
 
 
 @pytest.mark.layout
@@ -85,9 +93,12 @@ def test_copies_keep_outline_links_tags_and_language(result, original):
         reader = pypdf.PdfReader(copy.path)
         root, source = reader.trailer["/Root"], original.trailer["/Root"]
         assert len(reader.pages) == len(original.pages)
-        assert [o.title for o in reader.outline if not isinstance(o, list)] == \
-               [o.title for o in original.outline if not isinstance(o, list)]
-        assert [len(p.get("/Annots") or []) for p in reader.pages] == [len(p.get("/Annots") or []) for p in original.pages]
+        assert [o.title for o in reader.outline if not isinstance(o, list)] == [
+            o.title for o in original.outline if not isinstance(o, list)
+        ]
+        assert [len(p.get("/Annots") or []) for p in reader.pages] == [
+            len(p.get("/Annots") or []) for p in original.pages
+        ]
         assert sum(len(p.get("/Annots") or []) for p in reader.pages) > 0
         assert reader.named_destinations.keys() == original.named_destinations.keys()
         assert bool(root["/MarkInfo"]["/Marked"])
@@ -146,8 +157,10 @@ def test_plan_numbers_copies_and_dates_the_stamp():
 
 
 def test_stamp_text_and_slug():
-    assert stamp_text(Recipient("J. Smith", "j@example.org", "Org"), 4, 25, "2020-09-30") == \
-        "Prepared for J. Smith (Org), copy 4 of 25 · 2020-09-30"
+    assert (
+        stamp_text(Recipient("J. Smith", "j@example.org", "Org"), 4, 25, "2020-09-30")
+        == "Prepared for J. Smith (Org), copy 4 of 25 · 2020-09-30"
+    )
     assert slug("J. Smith") == "j-smith"
     assert slug("Łukasz Żółw") == "lukasz-zolw"
 
@@ -163,17 +176,24 @@ def copy_case(tmp_path: Path, recipients: str, manifest_extra: str = "") -> Path
 
 
 def test_distribution_file_problems_name_its_file_and_line(tmp_path):
-    manifest = copy_case(tmp_path, "recipients:\n  - name: A\n    email: not-an-address\n"
-                                   "  - name: B\n    emial: b@example.org\n"
-                                   "  - name: C\n    email: c@example.org\n  - name: D\n    email: C@Example.org\n")
+    manifest = copy_case(
+        tmp_path,
+        "recipients:\n  - name: A\n    email: not-an-address\n"
+        "  - name: B\n    emial: b@example.org\n"
+        "  - name: C\n    email: c@example.org\n  - name: D\n    email: C@Example.org\n",
+    )
     with pytest.raises(ManifestError) as caught:
         load_manifest(manifest)
     lines = [str(p) for p in caught.value.problems]
-    assert any(line.endswith("recipients.yaml:3: recipient 1 (A): 'not-an-address' is not an email address")
-               for line in lines)
-    assert any("recipients.yaml:5: unknown key 'emial' in recipient 2 (did you mean 'email'?)" in line for line in lines)
-    assert any("recipients.yaml:9: recipient 4 (D): 'C@Example.org' is listed already as recipient 3" in line
-               for line in lines)
+    assert any(
+        line.endswith("recipients.yaml:3: recipient 1 (A): 'not-an-address' is not an email address") for line in lines
+    )
+    assert any(
+        "recipients.yaml:5: unknown key 'emial' in recipient 2 (did you mean 'email'?)" in line for line in lines
+    )
+    assert any(
+        "recipients.yaml:9: recipient 4 (D): 'C@Example.org' is listed already as recipient 3" in line for line in lines
+    )
 
 
 def test_recipients_in_both_places_is_a_problem(tmp_path):

@@ -5,6 +5,7 @@ one WeasyPrint pass over the whole HTML it emits, and compares them: page
 count, the text of every page (footers' "page X of Y" included), and for the
 small case the pixels of every page.
 """
+
 from __future__ import annotations
 
 import io

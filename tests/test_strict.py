@@ -1,4 +1,5 @@
 """``briefpack build --strict``: warnings fail the build, listed, also when the pack is up to date."""
+
 from __future__ import annotations
 
 import shutil
@@ -25,9 +26,10 @@ def test_strict_fails_on_warnings_and_lists_them_then_none_stated_silences_them(
     assert CliRunner().invoke(cli, ["build", manifest]).exit_code == 0  # without --strict, warnings are warnings
 
     text = (pack / "pack.yaml").read_text()
-    text = text.replace("  - orchard.txt\n  - cider.txt\n",
-                        "  - {file: orchard.txt, publisher: none}\n"
-                        "  - {file: cider.txt, publisher: none, published: none}\n")
+    text = text.replace(
+        "  - orchard.txt\n  - cider.txt\n",
+        "  - {file: orchard.txt, publisher: none}\n  - {file: cider.txt, publisher: none, published: none}\n",
+    )
     (pack / "pack.yaml").write_text(text)
     clean = CliRunner().invoke(cli, ["build", manifest, "--strict"])
     assert clean.exit_code == 0, clean.output

@@ -29,15 +29,17 @@ def test_lead_sentence_matches_weigh_more():
 
 
 def test_primary_is_best_score_and_secondary_needs_half_of_it():
-    paragraph = theme_block(Block(1, "The river budget: the river flooded and the budget for river works was cut."),
-                            "S1", THEMES, "other")
+    paragraph = theme_block(
+        Block(1, "The river budget: the river flooded and the budget for river works was cut."), "S1", THEMES, "other"
+    )
     assert paragraph.themes == ("rivers", "money")
     assert {s.theme: s.matched for s in paragraph.scores}["rivers"] == ("river", "flood")
 
 
 def test_weak_secondary_is_dropped():
-    paragraph = theme_block(Block(1, "The river, the river, the river and the river again; a budget too."),
-                            "S1", THEMES, "other")
+    paragraph = theme_block(
+        Block(1, "The river, the river, the river and the river again; a budget too."), "S1", THEMES, "other"
+    )
     assert paragraph.themes == ("rivers",)
 
 
@@ -52,9 +54,23 @@ def test_below_threshold_does_not_qualify():
 
 
 def _source(id_: str, published: str | None, *texts: str) -> Source:
-    return Source(id=id_, rel=f"{id_}.txt", format="txt", sha256="0", words=1, title=id_, author=None,
-                  publisher=None, published=published, published_inferred=False, url=None, summary=None,
-                  rights=None, blocks=tuple(Block(i, t) for i, t in enumerate(texts, 1)), excluded=())
+    return Source(
+        id=id_,
+        rel=f"{id_}.txt",
+        format="txt",
+        sha256="0",
+        words=1,
+        title=id_,
+        author=None,
+        publisher=None,
+        published=published,
+        published_inferred=False,
+        url=None,
+        summary=None,
+        rights=None,
+        blocks=tuple(Block(i, t) for i, t in enumerate(texts, 1)),
+        excluded=(),
+    )
 
 
 def test_chapters_keep_every_paragraph_once_grouped_by_source_oldest_first():

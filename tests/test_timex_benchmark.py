@@ -1,4 +1,5 @@
 """The tagger meets its hand-annotated benchmark (tests/benchmarks/timex)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,8 +9,23 @@ from pathlib import Path
 from briefpack.dating.timex import tag
 
 SCORE_PY = Path(__file__).parent / "benchmarks" / "timex" / "score.py"
-CASES = {"explicit", "year", "underspecified", "relative-weekday", "relative-deictic", "relative-offset",
-         "anaphoric", "season", "quarter", "half", "week", "decade", "century", "modifier", "negative-text"}
+CASES = {
+    "explicit",
+    "year",
+    "underspecified",
+    "relative-weekday",
+    "relative-deictic",
+    "relative-offset",
+    "anaphoric",
+    "season",
+    "quarter",
+    "half",
+    "week",
+    "decade",
+    "century",
+    "modifier",
+    "negative-text",
+}
 
 
 def load_scorer():

@@ -9,6 +9,7 @@ installed briefpack already); ``briefpack serve``, which runs until Ctrl-C
 ``briefpack send``, which the test points at its own SMTP server by adding
 ``--host`` and ``--port`` after the command as written.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,11 @@ def tutorial_blocks() -> list[str]:
 
 
 def wrapper(smtp_port: int) -> str:
-    return (f'briefpack() {{ if [ "$1" = send ] && [[ " $* " != *" --dry-run "* ]]; then '
-            f'"{sys.executable}" -m briefpack "$@" --host 127.0.0.1 --port {smtp_port}; '
-            f'else "{sys.executable}" -m briefpack "$@"; fi; }}\nset -euo pipefail\n')
+    return (
+        f'briefpack() {{ if [ "$1" = send ] && [[ " $* " != *" --dry-run "* ]]; then '
+        f'"{sys.executable}" -m briefpack "$@" --host 127.0.0.1 --port {smtp_port}; '
+        f'else "{sys.executable}" -m briefpack "$@"; fi; }}\nset -euo pipefail\n'
+    )
 
 
 @pytest.mark.layout
@@ -48,8 +51,9 @@ def test_the_tutorials_commands_work_in_a_folder_of_sources(tmp_path, server):  
         if block.strip() == "briefpack serve":
             _serve_once(folder)
             continue
-        done = subprocess.run(["bash", "-c", wrapper(server.port) + block], cwd=folder,
-                              capture_output=True, text=True, timeout=900)
+        done = subprocess.run(
+            ["bash", "-c", wrapper(server.port) + block], cwd=folder, capture_output=True, text=True, timeout=900
+        )
         assert done.returncode == 0, (block, done.stdout, done.stderr)
     assert (folder / "out" / "tramline.pdf").stat().st_size > 0
     assert len(list((folder / "out" / "copies").glob("*.pdf"))) == 1
@@ -60,8 +64,13 @@ def test_the_tutorials_commands_work_in_a_folder_of_sources(tmp_path, server):  
 
 
 def _serve_once(folder) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "briefpack", "serve", "--port", "0"], cwd=folder,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefpack", "serve", "--port", "0"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         address = next(line.split()[1] for line in process.stdout if line.startswith("serving http://"))

@@ -8,6 +8,7 @@ an intended change, refresh the references with
 
 and look at tests/visual/*.png before committing them.
 """
+
 from __future__ import annotations
 
 import os

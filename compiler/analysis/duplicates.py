@@ -14,6 +14,7 @@ Candidates come from a bottom-k sketch (Broder's min-hashing): each paragraph
 is filed under its few smallest shingle hashes, and only paragraphs filed
 together are compared, so the cost grows with the paragraphs, not their pairs.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def shingles(text: str) -> frozenset[int]:
     words = [w.casefold() for w in _WORD.findall(text)]
-    runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1)))
+    runs = (" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(0, len(words) - SHINGLE_WORDS + 1)))
     return frozenset(zlib.crc32(run.encode("utf-8")) for run in runs)
 
 
@@ -100,7 +101,7 @@ def find_groups(paragraphs: Sequence[Paragraph], order: Mapping[str, int]) -> tu
         if len(members) < 2 or len(members) > BUCKET_LIMIT:
             continue
         for x, i in enumerate(members):
-            for j in members[x + 1:]:
+            for j in members[x + 1 :]:
                 # copies of one paragraph share many buckets: once grouped, they need no comparing again
                 if (i, j) in seen or paragraphs[i].source == paragraphs[j].source or root(i) == root(j):
                     continue
@@ -119,12 +120,17 @@ def find_groups(paragraphs: Sequence[Paragraph], order: Mapping[str, int]) -> tu
         if len({paragraphs[i].source for i in members}) < 2:
             continue
         keep = _best(members, paragraphs, order)
-        refs = sorted((i for i in members if i != keep and covered(paragraphs[i].text, sets[keep])),
-                      key=lambda i: (order[paragraphs[i].source], paragraphs[i].ordinal))
+        refs = sorted(
+            (i for i in members if i != keep and covered(paragraphs[i].text, sets[keep])),
+            key=lambda i: (order[paragraphs[i].source], paragraphs[i].ordinal),
+        )
         if not refs:
             continue
-        found.append(DuplicateGroup(_ref(paragraphs[keep]), tuple(_ref(paragraphs[i]) for i in refs),
-                                    round(weakest.get(top, 1.0), 3)))
+        found.append(
+            DuplicateGroup(
+                _ref(paragraphs[keep]), tuple(_ref(paragraphs[i]) for i in refs), round(weakest.get(top, 1.0), 3)
+            )
+        )
     return tuple(sorted(found, key=lambda g: (order[g.kept.source], g.kept.ordinal)))
 
 
@@ -167,16 +173,23 @@ def say_once(paragraphs: Sequence[Paragraph], sources: Sequence[Source]) -> Said
     stands_for: dict[ParagraphRef, list[ParagraphRef]] = defaultdict(list)
     for ref, kept in dropped.items():
         stands_for[kept].append(ref)
-    printed = tuple(replace(p, duplicates=tuple(sorted(stands_for[_ref(p)], key=lambda r: (order[r.source], r.ordinal))))
-                    if _ref(p) in stands_for else p
-                    for p in paragraphs if _ref(p) not in dropped)
-    duplicates = tuple(Duplicate(by_ref[ref], kept) for ref, kept in
-                       sorted(dropped.items(), key=lambda item: (order[item[0].source], item[0].ordinal)))
+    printed = tuple(
+        replace(p, duplicates=tuple(sorted(stands_for[_ref(p)], key=lambda r: (order[r.source], r.ordinal))))
+        if _ref(p) in stands_for
+        else p
+        for p in paragraphs
+        if _ref(p) not in dropped
+    )
+    duplicates = tuple(
+        Duplicate(by_ref[ref], kept)
+        for ref, kept in sorted(dropped.items(), key=lambda item: (order[item[0].source], item[0].ordinal))
+    )
     return SaidOnce(printed, duplicates, supersessions(sources, paragraphs, groups))
 
 
-def supersessions(sources: Sequence[Source], paragraphs: Sequence[Paragraph],
-                  groups: Sequence[DuplicateGroup]) -> tuple[Supersession, ...]:
+def supersessions(
+    sources: Sequence[Source], paragraphs: Sequence[Paragraph], groups: Sequence[DuplicateGroup]
+) -> tuple[Supersession, ...]:
     """A later source supersedes an earlier one that stands behind it in most paragraphs, or in some under the same title."""
     counts = Counter(p.source for p in paragraphs)
     # (older, newer) -> how many of the older source's paragraphs have a copy in the newer
@@ -207,7 +220,11 @@ def credit_duplicates(timeline: Sequence[Event], printed: Sequence[Paragraph]) -
         return tuple(timeline)
     credited = []
     for event in timeline:
-        extra = [Mention(ref.source, m.paragraph, m.chapter) for m in event.mentions
-                 for ref in standing.get(m.paragraph, ()) if ref.source not in event.sources]
+        extra = [
+            Mention(ref.source, m.paragraph, m.chapter)
+            for m in event.mentions
+            for ref in standing.get(m.paragraph, ())
+            if ref.source not in event.sources
+        ]
         credited.append(replace(event, mentions=(*event.mentions, *dict.fromkeys(extra))) if extra else event)
     return tuple(credited)

@@ -7,6 +7,7 @@ character at the start of a word. The second catches what it cannot: an
 acronym used bare ("LAAF") whose expansion stands elsewhere in the text
 without brackets ("Libyan Arab Armed Forces"), matched by word initials.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,13 @@ _NOT_IN_NAMES = {*MONTH_NAMES, *WEEKDAY_NAMES}
 
 def _is_short_form(candidate: str) -> bool:
     words = candidate.split()
-    return (1 <= len(words) <= 2 and 2 <= len(candidate) <= 10
-            and candidate[0].isalnum() and any(c.isalpha() for c in candidate)
-            and any(c.isupper() for c in candidate))
+    return (
+        1 <= len(words) <= 2
+        and 2 <= len(candidate) <= 10
+        and candidate[0].isalnum()
+        and any(c.isalpha() for c in candidate)
+        and any(c.isupper() for c in candidate)
+    )
 
 
 def best_long_form(short: str, long: str) -> str | None:
@@ -39,8 +44,9 @@ def best_long_form(short: str, long: str) -> str | None:
         if not char.isalnum():
             s_index -= 1
             continue
-        while l_index >= 0 and (long[l_index].lower() != char
-                                or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())):
+        while l_index >= 0 and (
+            long[l_index].lower() != char or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
+        ):
             l_index -= 1
         if l_index < 0:
             return None
@@ -56,9 +62,9 @@ def best_long_form(short: str, long: str) -> str | None:
 def parenthesised(text: str) -> Iterable[tuple[str, str]]:
     for match in _PAREN.finditer(text):
         inside = match.group(1).strip()
-        before = text[:match.start()].rstrip()
+        before = text[: match.start()].rstrip()
         sentence_start = max(before.rfind(". "), before.rfind("; "), before.rfind("\n"))
-        before = before[sentence_start + 1:].strip()
+        before = before[sentence_start + 1 :].strip()
         if _is_short_form(inside):
             words = before.split()
             window = min(len(inside) + 5, len(inside) * 2)
@@ -78,8 +84,9 @@ def by_initials(text: str, known: set[str]) -> Iterable[tuple[str, str]]:
     acronyms = {m.group(0).rstrip("s") for m in _ACRONYM.finditer(text)} - known
     if not acronyms:
         return
-    phrases = [m.group(0) for m in _CAPITALISED_RUN.finditer(text)
-               if not _NOT_IN_NAMES.intersection(m.group(0).split())]
+    phrases = [
+        m.group(0) for m in _CAPITALISED_RUN.finditer(text) if not _NOT_IN_NAMES.intersection(m.group(0).split())
+    ]
     for acronym in sorted(acronyms):
         for phrase in phrases:
             words = phrase.split()
@@ -106,5 +113,7 @@ def build_glossary(texts: Iterable[tuple[str, str]]) -> tuple[GlossaryEntry, ...
     for short, long in by_initials(whole, set(found)):
         sources = [s for s, text in texts if re.search(rf"\b{re.escape(short)}\b", text)]
         found.setdefault(short, (long, sources))
-    return tuple(GlossaryEntry(short=short, long=expansion, sources=tuple(dict.fromkeys(src)))
-                 for short, (expansion, src) in sorted(found.items(), key=lambda kv: kv[0].lower()))
+    return tuple(
+        GlossaryEntry(short=short, long=expansion, sources=tuple(dict.fromkeys(src)))
+        for short, (expansion, src) in sorted(found.items(), key=lambda kv: kv[0].lower())
+    )

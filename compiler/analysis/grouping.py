@@ -13,6 +13,7 @@ The rules weigh as the build applies them (the opening word 2, the others 1,
 threshold 2), so what a theme claims here is what the first build puts in
 its chapter, give or take a lead sentence's extra weight.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -58,8 +59,9 @@ def suggest_themes(paragraphs: Sequence[tuple[str, str]]) -> Suggestion:
     keys = [vocabulary.keys(text) for _, text in paragraphs]
     total = len(keys)
     frequency = Counter(key for found in keys for key in found)
-    shared = ({key for key, count in frequency.items() if count > SHARED * total}
-              if total >= MIN_SHARED_PARAGRAPHS else set())
+    shared = (
+        {key for key, count in frequency.items() if count > SHARED * total} if total >= MIN_SHARED_PARAGRAPHS else set()
+    )
     sources_of: dict[str, set[str]] = {}
     for (source, _), found in zip(paragraphs, keys):
         for key in found:
@@ -79,23 +81,31 @@ def suggest_themes(paragraphs: Sequence[tuple[str, str]]) -> Suggestion:
         if count < MIN_PARAGRAPHS:
             break
         group = {i for i in left if opening in keys[i]}
-        found = distinctive_terms([keys[i] for i in sorted(group)],
-                                  [keys[i] for i in range(total) if i not in group],
-                                  vocabulary, top=TERMS_PER_THEME * 2)
-        first = next((t for t in found if t.key == opening),
-                     Term(key=opening, form=vocabulary.form(opening), score=0.0, inside=count, outside=0))
-        terms = (first, *[t for t in found if t.key != opening and usable(t.key)][:TERMS_PER_THEME - 1])
+        found = distinctive_terms(
+            [keys[i] for i in sorted(group)],
+            [keys[i] for i in range(total) if i not in group],
+            vocabulary,
+            top=TERMS_PER_THEME * 2,
+        )
+        first = next(
+            (t for t in found if t.key == opening),
+            Term(key=opening, form=vocabulary.form(opening), score=0.0, inside=count, outside=0),
+        )
+        terms = (first, *[t for t in found if t.key != opening and usable(t.key)][: TERMS_PER_THEME - 1])
         claimed = {i for i in left if _score(keys[i], terms) >= THRESHOLD}
-        themes.append(SuggestedTheme(terms=terms, paragraphs=len(claimed),
-                                     sources=len({paragraphs[i][0] for i in claimed})))
+        themes.append(
+            SuggestedTheme(terms=terms, paragraphs=len(claimed), sources=len({paragraphs[i][0] for i in claimed}))
+        )
         left -= claimed
     if not themes and frequency:  # too few paragraphs to tell groups apart: one theme of the commonest words
         common = sorted(frequency, key=lambda key: (-frequency[key], key))[:TERMS_PER_THEME]
-        terms = tuple(Term(key=key, form=vocabulary.form(key), score=0.0, inside=frequency[key], outside=0)
-                      for key in common)
+        terms = tuple(
+            Term(key=key, form=vocabulary.form(key), score=0.0, inside=frequency[key], outside=0) for key in common
+        )
         claimed = {i for i in left if _score(keys[i], terms) >= THRESHOLD}
-        themes.append(SuggestedTheme(terms=terms, paragraphs=len(claimed),
-                                     sources=len({paragraphs[i][0] for i in claimed})))
+        themes.append(
+            SuggestedTheme(terms=terms, paragraphs=len(claimed), sources=len({paragraphs[i][0] for i in claimed}))
+        )
         left -= claimed
     keywords = tuple(vocabulary.form(key) for key in sorted(shared, key=lambda key: (-frequency[key], key)))
     return Suggestion(keywords=keywords, themes=tuple(themes), unsorted=len(left), paragraphs=total)

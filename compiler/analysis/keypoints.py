@@ -21,6 +21,7 @@ for a shortlist of the most central, through an inverted index over
 distinctive words (in at most 64 sentences), so the cost grows with the
 chapter's sentences, never with all pairs of them.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,7 +49,8 @@ MAX_POSTINGS = 64
 SHORTLIST = 48
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*")
 _QUOTE_OPEN = "\"“‘'«"
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above across after again against all along also although am among an and another any are around as
 at be because been before being below between both but by can could did do does doing down during each
 either even ever every few for from further had has have having he her here hers herself him himself his
@@ -58,7 +60,8 @@ rather same several shall she should since so some still such than that the thei
 therefore these they this those though three through thus to too two under until up upon us very via was
 we well were what whatever when where whether which while who whom whose why will with within without
 would yet you your said says say told according mr mrs ms
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,12 @@ def content_words(text: str) -> Counter[str]:
 
 def readable_alone(sentence: str) -> bool:
     words = sentence.split()
-    return (MIN_WORDS <= len(words) <= MAX_WORDS and sentence[0] not in _QUOTE_OPEN
-            and not sentence.rstrip("\"”’' ").endswith("?") and not opens_dependent(sentence))
+    return (
+        MIN_WORDS <= len(words) <= MAX_WORDS
+        and sentence[0] not in _QUOTE_OPEN
+        and not sentence.rstrip("\"”’' ").endswith("?")
+        and not opens_dependent(sentence)
+    )
 
 
 def split_sentences(text: str) -> list[str]:
@@ -138,10 +145,14 @@ def score_sentences(paragraphs: Sequence[Paragraph], shortlist: int = SHORTLIST)
     for p in paragraphs:
         first_ordinal[p.source] = min(first_ordinal.get(p.source, p.ordinal), p.ordinal)
     centrality = [_cosine(vector, centroid) for vector in vectors]
-    positions = [(1.0 / math.sqrt(1 + s.paragraph.ordinal - first_ordinal[s.paragraph.source]))
-                 * (1.0 if s.position == 0 else 0.8) for s in sentences]
-    eligible = sorted((i for i, s in enumerate(sentences) if readable_alone(s.text)),
-                      key=lambda i: (-centrality[i] * positions[i], i))[:shortlist]
+    positions = [
+        (1.0 / math.sqrt(1 + s.paragraph.ordinal - first_ordinal[s.paragraph.source]))
+        * (1.0 if s.position == 0 else 0.8)
+        for s in sentences
+    ]
+    eligible = sorted(
+        (i for i, s in enumerate(sentences) if readable_alone(s.text)), key=lambda i: (-centrality[i] * positions[i], i)
+    )[:shortlist]
     limit = max(2, min(COMMON_SHARE * len(sentences), MAX_POSTINGS))
     postings: dict[str, list[int]] = defaultdict(list)
     for index, s in enumerate(sentences):
@@ -152,9 +163,14 @@ def score_sentences(paragraphs: Sequence[Paragraph], shortlist: int = SHORTLIST)
     for index in eligible:
         s = sentences[index]
         others = {j for w in s.words if df[w] <= limit for j in postings[w]}
-        sources = sorted({sentences[j].paragraph.source for j in others
-                          if sentences[j].paragraph.source != s.paragraph.source
-                          and _cosine(vectors[index], vectors[j]) >= CORROBORATION_SIMILARITY})
+        sources = sorted(
+            {
+                sentences[j].paragraph.source
+                for j in others
+                if sentences[j].paragraph.source != s.paragraph.source
+                and _cosine(vectors[index], vectors[j]) >= CORROBORATION_SIMILARITY
+            }
+        )
         scored.append(Scored(s, vectors[index], centrality[index], tuple(sources), positions[index]))
     return scored
 
@@ -162,17 +178,33 @@ def score_sentences(paragraphs: Sequence[Paragraph], shortlist: int = SHORTLIST)
 def select_key_points(paragraphs: Sequence[Paragraph], count: int, chapter: str = "") -> tuple[KeyPoint, ...]:
     """Up to ``count`` key points, best first; the same paragraphs always give the same points."""
     scored = score_sentences(paragraphs)
-    scored.sort(key=lambda s: (-s.score, s.candidate.paragraph.source, s.candidate.paragraph.ordinal,
-                               s.candidate.position))
+    scored.sort(
+        key=lambda s: (-s.score, s.candidate.paragraph.source, s.candidate.paragraph.ordinal, s.candidate.position)
+    )
     picked: list[Scored] = []
     for s in scored:
         if len(picked) == count or (len(picked) >= ALWAYS and s.score < WEAKEST_SHARE * scored[0].score):
             break
         if all(_cosine(s.vector, p.vector) < SAME_POINT_SIMILARITY for p in picked):
             picked.append(s)
-    return tuple(KeyPoint(text=s.candidate.text, anchor=s.candidate.paragraph.anchor, chapter=chapter,
-                          sources=tuple(dict.fromkeys((s.candidate.paragraph.source, *s.corroborating,
-                                   *(d.source for d in s.candidate.paragraph.duplicates)))),
-                          score=s.score, centrality=round(s.centrality, 4),
-                          corroboration=len(s.corroborating), position=round(s.position_weight, 4))
-                 for s in picked)
+    return tuple(
+        KeyPoint(
+            text=s.candidate.text,
+            anchor=s.candidate.paragraph.anchor,
+            chapter=chapter,
+            sources=tuple(
+                dict.fromkeys(
+                    (
+                        s.candidate.paragraph.source,
+                        *s.corroborating,
+                        *(d.source for d in s.candidate.paragraph.duplicates),
+                    )
+                )
+            ),
+            score=s.score,
+            centrality=round(s.centrality, 4),
+            corroboration=len(s.corroborating),
+            position=round(s.position_weight, 4),
+        )
+        for s in picked
+    )

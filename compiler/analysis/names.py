@@ -6,6 +6,7 @@ Accord") or if it recurs; words that are capitalised only because they open a
 sentence, and months and weekdays, are not names. The manifest's ``actors``
 are always names. Everything here is pure so it can be tested on strings.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,17 +20,142 @@ _MONTHS = {*MONTH_NAMES, *MONTH_ABBREVIATIONS}
 _WEEKDAYS = set(WEEKDAY_NAMES)
 # Capitalised function words and sentence openers that are never names on their own.
 _COMMON = {
-    "A", "An", "The", "This", "That", "These", "Those", "There", "Their", "They", "Them", "Then", "It", "Its",
-    "He", "She", "His", "Her", "We", "Our", "You", "Your", "I", "In", "On", "At", "By", "For", "From", "To",
-    "Of", "With", "Without", "As", "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "Where",
-    "Whereas", "Although", "Though", "Because", "Since", "After", "Before", "During", "Despite", "However",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Prof", "Prof.", "Rev", "Rev.", "Sir", "Dame", "Lord", "Lady",
-    "Moreover", "Meanwhile", "Furthermore", "Also", "Thus", "Still", "Such", "Some", "Many", "Most", "Other",
-    "Both", "Each", "All", "Any", "No", "Not", "Nevertheless", "Instead", "Under", "Over", "According",
-    "Last", "Next", "Earlier", "Later", "Today", "Yesterday", "Mr", "Mrs", "Ms", "Dr", "What", "Which",
-    "Who", "Why", "How", "Following", "Given", "Unlike", "Like", "Until", "Among", "Between", "Through",
-    "Beyond", "Against", "Within", "Amid", "Here", "Now", "One", "Two", "Three", "First", "Second",
-    "Is", "Are", "Was", "Were", "Be", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "May",
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "They",
+    "Them",
+    "Then",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "We",
+    "Our",
+    "You",
+    "Your",
+    "I",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "Without",
+    "As",
+    "And",
+    "But",
+    "Or",
+    "Nor",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "Whereas",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "After",
+    "Before",
+    "During",
+    "Despite",
+    "However",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Miss",
+    "Prof",
+    "Prof.",
+    "Rev",
+    "Rev.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Moreover",
+    "Meanwhile",
+    "Furthermore",
+    "Also",
+    "Thus",
+    "Still",
+    "Such",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "Both",
+    "Each",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "Nevertheless",
+    "Instead",
+    "Under",
+    "Over",
+    "According",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Today",
+    "Yesterday",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "Following",
+    "Given",
+    "Unlike",
+    "Like",
+    "Until",
+    "Among",
+    "Between",
+    "Through",
+    "Beyond",
+    "Against",
+    "Within",
+    "Amid",
+    "Here",
+    "Now",
+    "One",
+    "Two",
+    "Three",
+    "First",
+    "Second",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "May",
 }
 _SKIP = _MONTHS | _WEEKDAYS | _COMMON
 # Offices before a person's name: "French President Emmanuel Macron" is indexed as "Emmanuel
@@ -37,15 +163,81 @@ _SKIP = _MONTHS | _WEEKDAYS | _COMMON
 # "Minister of Defense" stays whole); a word that also starts organisations' names goes only when
 # two words are left, so "General Assembly" stays whole.
 _PERSONAL_TITLES = {
-    "President", "Minister", "Secretary", "Chairman", "Mayor", "King", "Prince", "Sheikh", "Colonel",
-    "Envoy", "Ambassador", "Senator", "Chancellor", "Lieutenant", "Admiral", "Spokesman", "Spokeswoman",
-    "Captain", "Sergeant", "Representative", "Commander", "Marshal", "Governor", "Commissioner", "Judge",
-    "Justice", "Attorney", "Pope", "Bishop", "Cardinal", "Rabbi", "Imam", "Sheriff", "Inspector", "Detective",
-    "Professor", "Congressman", "Congresswoman", "Councillor", "Councilman", "Councilwoman", "Superintendent",
-    "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Adm", "Maj", "Cmdr", "Insp", "Supt",
+    "President",
+    "Minister",
+    "Secretary",
+    "Chairman",
+    "Mayor",
+    "King",
+    "Prince",
+    "Sheikh",
+    "Colonel",
+    "Envoy",
+    "Ambassador",
+    "Senator",
+    "Chancellor",
+    "Lieutenant",
+    "Admiral",
+    "Spokesman",
+    "Spokeswoman",
+    "Captain",
+    "Sergeant",
+    "Representative",
+    "Commander",
+    "Marshal",
+    "Governor",
+    "Commissioner",
+    "Judge",
+    "Justice",
+    "Attorney",
+    "Pope",
+    "Bishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Sheriff",
+    "Inspector",
+    "Detective",
+    "Professor",
+    "Congressman",
+    "Congresswoman",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Superintendent",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Adm",
+    "Maj",
+    "Cmdr",
+    "Insp",
+    "Supt",
 }
-_OFFICE_WORDS = {"Crown", "Prime", "Foreign", "Defense", "Defence", "Interior", "Affairs", "State", "General", "Field",
-                 "Special", "Major", "Deputy", "Vice", "Chief", "Director", "Leader"}
+_OFFICE_WORDS = {
+    "Crown",
+    "Prime",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Affairs",
+    "State",
+    "General",
+    "Field",
+    "Special",
+    "Major",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Director",
+    "Leader",
+}
 _TITLES = _PERSONAL_TITLES | _OFFICE_WORDS
 # Lower-case words that may sit inside a name: "Government of National Accord", "Bashar al-Assad".
 # "and" is left out: "Russia and Turkey" is two names.
@@ -54,19 +246,120 @@ _JOINERS = {"of", "the", "for", "and", "&", "de", "al", "el", "bin", "ibn", "von
 # Justice", "United States of America". Two capitalised words before "of" with none of these are a
 # person, and what follows is where they work: "Kenneth Roth of Human Rights Watch" is two names.
 _HEADS = {
-    "Ministry", "Ministries", "Department", "Office", "Council", "Committee", "Commission", "Government",
-    "House", "Chamber", "Court", "Tribunal", "Cabinet", "Presidency", "Bank", "University", "School",
-    "College", "Institute", "Academy", "Republic", "Kingdom", "Emirate", "Emirates", "Sultanate", "States",
-    "State", "Union", "League", "Federation", "Organisation", "Organization", "Association", "Society",
-    "Agency", "Authority", "Board", "Bureau", "Assembly", "Parliament", "Congress", "Senate", "Party",
-    "Front", "Movement", "Alliance", "Coalition", "Army", "Forces", "Force", "Guard", "Corps", "Command",
-    "Chiefs", "Staff", "Service", "Services", "Division", "Brigade", "Battalion", "Regiment", "Group",
-    "Company", "Corporation", "Centre", "Center", "Foundation", "Fund", "Embassy", "Consulate", "Mission",
-    "Conference", "Summit", "Forum", "Treaty", "Convention", "Declaration", "Agreement", "Memorandum",
-    "Memorandums", "Charter", "Act", "Law", "Resolution", "Protocol", "Process", "Programme", "Program",
-    "Plan", "Initiative", "Operation", "Campaign", "Battle", "Siege", "War", "Islands", "Isles", "Sea",
-    "Gulf", "Bay", "Strait", "Straits", "Cape", "Mount", "Lake", "River", "Port", "City", "Province",
-    "Region", "Governorate", "District", "Church", "Order",
+    "Ministry",
+    "Ministries",
+    "Department",
+    "Office",
+    "Council",
+    "Committee",
+    "Commission",
+    "Government",
+    "House",
+    "Chamber",
+    "Court",
+    "Tribunal",
+    "Cabinet",
+    "Presidency",
+    "Bank",
+    "University",
+    "School",
+    "College",
+    "Institute",
+    "Academy",
+    "Republic",
+    "Kingdom",
+    "Emirate",
+    "Emirates",
+    "Sultanate",
+    "States",
+    "State",
+    "Union",
+    "League",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Association",
+    "Society",
+    "Agency",
+    "Authority",
+    "Board",
+    "Bureau",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Party",
+    "Front",
+    "Movement",
+    "Alliance",
+    "Coalition",
+    "Army",
+    "Forces",
+    "Force",
+    "Guard",
+    "Corps",
+    "Command",
+    "Chiefs",
+    "Staff",
+    "Service",
+    "Services",
+    "Division",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Group",
+    "Company",
+    "Corporation",
+    "Centre",
+    "Center",
+    "Foundation",
+    "Fund",
+    "Embassy",
+    "Consulate",
+    "Mission",
+    "Conference",
+    "Summit",
+    "Forum",
+    "Treaty",
+    "Convention",
+    "Declaration",
+    "Agreement",
+    "Memorandum",
+    "Memorandums",
+    "Charter",
+    "Act",
+    "Law",
+    "Resolution",
+    "Protocol",
+    "Process",
+    "Programme",
+    "Program",
+    "Plan",
+    "Initiative",
+    "Operation",
+    "Campaign",
+    "Battle",
+    "Siege",
+    "War",
+    "Islands",
+    "Isles",
+    "Sea",
+    "Gulf",
+    "Bay",
+    "Strait",
+    "Straits",
+    "Cape",
+    "Mount",
+    "Lake",
+    "River",
+    "Port",
+    "City",
+    "Province",
+    "Region",
+    "Governorate",
+    "District",
+    "Church",
+    "Order",
 }
 # A sentence's first word with these endings is a verb or an adverb ("Advancing Haftar's troops").
 _VERB_ENDINGS = ("ing", "ed", "ly")
@@ -77,8 +370,10 @@ _STEM = 4  # letters a demonym shares with its name at least: "Turk-ish", "Turk-
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 # Abbreviations keep their full stops ("U.S.", "J.L."); a lone initial does inside a name ("John F. Kennedy").
 # A particle joined by a hyphen is part of the name it precedes: "Fayez al-Serraj", "Ibn el-Amin".
-_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}][a-z])|[{_UPPER}][\w'’.-]*\w|[{_UPPER}]"
-         rf"|(?<=\s)(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-[{_UPPER}][\w'’.-]*\w)")
+_WORD = (
+    rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.(?=\s+[{_UPPER}][a-z])|[{_UPPER}][\w'’.-]*\w|[{_UPPER}]"
+    rf"|(?<=\s)(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-[{_UPPER}][\w'’.-]*\w)"
+)
 # "the" joins only after of/for ("Ministry of the Interior"): "in Tripoli the GNA said" is two names.
 # "and" joins here and is undone later unless an institution heads the whole ("Immigration and
 # Naturalization Service"): "Russia and Turkey" is two names.
@@ -86,7 +381,9 @@ _JOIN = r"(?:(?:of|for)(?:\s+the)?|and|&|de|al|el|bin|ibn|von|van|der|du|la)"
 # A name does not start inside a word or a compound: "anti-Castro" holds no name "Castro ...".
 _RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*")
 # "Rep. Dan Burton": the full stop of an abbreviated title does not end a sentence.
-_ABBREVIATED_TITLE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|St)\.\s+$")
+_ABBREVIATED_TITLE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|St)\.\s+$"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|[\"“]\s*)$")
 # A word that ends a name inside itself: "Haftar's", "Kremlin-backed", "UN-recognized".
 _NAME_END = re.compile(r"^(.*?\w)(?:['’]s?|-[a-z][\w-]*)$")
@@ -117,7 +414,7 @@ def candidate_runs(text: str) -> list[Run]:
     """Runs of capitalised words, split at possessives, with openers, offices and dates trimmed."""
     runs = []
     for match in _RUN.finditer(text):
-        before = text[:match.start()]
+        before = text[: match.start()]
         initial = bool(_SENTENCE_START.search(before)) and not _ABBREVIATED_TITLE.search(before)
         pieces = (part for piece in _pieces(match) for whole in _split_at_and(piece) for part in _split_at_of(whole))
         for piece in pieces:
@@ -148,7 +445,7 @@ def _split_at_and(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     """Names joined by "and" are two names, unless one institution's noun ends the whole run
     ("Immigration and Naturalization Service", but "Arab League and African Union")."""
     joins = [i for i, (_, w) in enumerate(words) if w in ("and", "&")]
-    if not joins or (words[-1][1] in _HEADS and not any(w in _HEADS for _, w in words[:joins[-1]])):
+    if not joins or (words[-1][1] in _HEADS and not any(w in _HEADS for _, w in words[: joins[-1]])):
         return [words]
     parts: list[list[tuple[int, str]]] = [[]]
     for start, word in words:
@@ -165,7 +462,7 @@ def _split_at_of(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
         if word in ("of", "for"):
             before = [w for _, w in words[:index] if w not in _JOINERS]
             if len(before) >= 2 and not any(w in _HEADS or w in _TITLES for w in before):
-                return [words[:index], *_split_at_of(words[index + 1:])]
+                return [words[:index], *_split_at_of(words[index + 1 :])]
             break
     return [words]
 
@@ -222,8 +519,9 @@ def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, .
     single = Counter[str]()
     for run in runs:
         words = list(run.words)
-        opener = not capitalised_mid[words[0]] and (len(words) == 1 or words[1] in _JOINERS
-                                                    or words[0].endswith(_VERB_ENDINGS))
+        opener = not capitalised_mid[words[0]] and (
+            len(words) == 1 or words[1] in _JOINERS or words[0].endswith(_VERB_ENDINGS)
+        )
         if run.sentence_initial and (common(words[0]) or opener):
             trimmed = _trim([(0, w) for w in words[1:]], False)
             words = list(trimmed.words) if trimmed else []
@@ -238,8 +536,11 @@ def find_names(texts: Iterable[str], actors: Sequence[str] = ()) -> tuple[str, .
         for w in run.words:
             capitalised.setdefault(w[:_STEM], set()).add(w)
     joined = "\n".join(texts)
-    recurring = {name for name, count in single.items()
-                 if count >= 2 and not _demonym(name, capitalised) and not common(name) and _stands_in_text(name, joined)}
+    recurring = {
+        name
+        for name, count in single.items()
+        if count >= 2 and not _demonym(name, capitalised) and not common(name) and _stands_in_text(name, joined)
+    }
     found = {actor for actor in actors if re.search(rf"(?<!\w){re.escape(actor)}(?!\w)", joined)}
     multiword = {name for name in multiword if _stands_in_text(name, joined)}
     return tuple(sorted(multiword | recurring | found, key=sort_key))
@@ -256,8 +557,9 @@ def _stands_in_text(name: str, text: str) -> bool:
     return bool(re.search(rf"(?:[a-z],?\s+{word}(?!\w)(?!\s*$))|(?:(?<!\w){word}['’]?s?\s+[a-z])", text, re.MULTILINE))
 
 
-def merge_names(names: Sequence[str], actors: Sequence[str] = (), aliases: Sequence[tuple[str, str]] = (),
-                text: str = "") -> tuple[tuple[str, ...], dict[str, str]]:
+def merge_names(
+    names: Sequence[str], actors: Sequence[str] = (), aliases: Sequence[tuple[str, str]] = (), text: str = ""
+) -> tuple[tuple[str, ...], dict[str, str]]:
     """The index's entries and the variants that stand for them.
 
     A manifest alias stands for its actor; a surname found alone stands for
@@ -292,8 +594,13 @@ _TEXT_WORD = re.compile(r"(?<![\w-])[\w'’.]*\w")
 def _person_like(name: str) -> bool:
     words = name.split()
     surname = words[-1].split("-", 1)[-1] if words[-1][:1].islower() else words[-1]
-    return (2 <= len(words) <= 4 and not name.isupper() and surname[:1].isupper() and len(surname) > 2
-            and not any(w in _HEADS or w in _TITLES or w in ("of", "for", "and", "&", "the") for w in words))
+    return (
+        2 <= len(words) <= 4
+        and not name.isupper()
+        and surname[:1].isupper()
+        and len(surname) > 2
+        and not any(w in _HEADS or w in _TITLES or w in ("of", "for", "and", "&", "the") for w in words)
+    )
 
 
 def _demonym(word: str, capitalised: Mapping[str, set[str]]) -> bool:

@@ -16,6 +16,7 @@ A paragraph leans back when it
 Anything else opens a new passage: a paragraph with its own subject and its
 own evidence is where a writer shifts topic.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,30 +30,94 @@ NO_EVIDENCE = "scores nothing on its own"
 
 # Words that, opening a paragraph, refer to something said before. "There" is left out:
 # "There are fears" opens a new topic as often as not; "It" seldom does in news writing.
-_POINTING = frozenset({
-    "he", "she", "it", "they", "him", "her", "his", "hers", "its", "their", "theirs", "them", "this", "that",
-    "these", "those", "such", "both", "neither", "either", "another", "the latter", "the former",
-})
-_CONNECTORS = frozenset({
-    "but", "and", "or", "yet", "so", "however", "moreover", "furthermore", "nevertheless",
-    "nonetheless", "still", "instead", "also", "besides", "thus", "therefore", "hence", "then",
-    "consequently", "otherwise", "indeed", "likewise", "similarly", "even so", "in addition",
-    "by contrast", "in contrast", "on the other hand", "at the same time", "as a result", "after that",
-    "by then", "since then", "until then", "even then", "in turn", "in response", "in return",
-    "for his part", "for her part", "for their part", "in that case", "that said", "not only",
-})
+_POINTING = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "both",
+        "neither",
+        "either",
+        "another",
+        "the latter",
+        "the former",
+    }
+)
+_CONNECTORS = frozenset(
+    {
+        "but",
+        "and",
+        "or",
+        "yet",
+        "so",
+        "however",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "still",
+        "instead",
+        "also",
+        "besides",
+        "thus",
+        "therefore",
+        "hence",
+        "then",
+        "consequently",
+        "otherwise",
+        "indeed",
+        "likewise",
+        "similarly",
+        "even so",
+        "in addition",
+        "by contrast",
+        "in contrast",
+        "on the other hand",
+        "at the same time",
+        "as a result",
+        "after that",
+        "by then",
+        "since then",
+        "until then",
+        "even then",
+        "in turn",
+        "in response",
+        "in return",
+        "for his part",
+        "for her part",
+        "for their part",
+        "in that case",
+        "that said",
+        "not only",
+    }
+)
 _OPENING = re.compile(r"^[\"“‘'«(\[]*((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,4})", re.UNICODE)
 # An opening phrase of up to six words before a comma: "By later that year,", "On Monday,".
 _LEAD_PHRASE = re.compile(r"^[\"“‘'«(\[]*((?:[^\W_]+[\s-]+){0,5}[^\W_]+),\s+", re.UNICODE)
 _POINTING_IN_PHRASE = frozenset({"that", "this", "these", "those", "then", "same", "such", "there"})
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
-_SPEECH = re.compile(
-    r"^[\"“](?P<quote>.+?)[,.!?…—-]?[\"”]\s*,?\s*(?P<tail>[^\"“”]{0,80})$", re.DOTALL)
+_SPEECH = re.compile(r"^[\"“](?P<quote>.+?)[,.!?…—-]?[\"”]\s*,?\s*(?P<tail>[^\"“”]{0,80})$", re.DOTALL)
 _SPEECH_VERBS = re.compile(
     r"\b(?:said|says|say|added|adds|told|tells|asked|asks|replied|replies|wrote|writes|explained|"
     r"explains|insisted|insists|warned|warns|argued|argues|declared|declares|stated|states|noted|"
-    r"notes|recalled|recalls|continued|continues|according to)\b", re.IGNORECASE)
+    r"notes|recalled|recalls|continued|continues|according to)\b",
+    re.IGNORECASE,
+)
 
 
 def opening_word(text: str) -> str | None:
@@ -70,7 +135,7 @@ def opening_word(text: str) -> str | None:
         pointing = next((w for w in words if w in _POINTING_IN_PHRASE), None)
         if pointing:
             return lead.group(1).strip()
-        after = _opening_phrase(text[lead.end():])
+        after = _opening_phrase(text[lead.end() :])
         if after in _POINTING:
             return f"{lead.group(1).strip()}, {after}"
     return None
@@ -84,7 +149,7 @@ def _opening_phrase(text: str) -> str | None:
     for length in range(min(len(words), 5), 0, -1):
         phrase = " ".join(words[:length])
         if phrase in _CONNECTORS or phrase in _POINTING:
-            rest = text[match.start(1) + len(" ".join(match.group(1).split()[:length])):]
+            rest = text[match.start(1) + len(" ".join(match.group(1).split()[:length])) :]
             # "But" must be a word, not the start of "Butler"; a comma or space follows a connector.
             if not rest[:1].isalnum():
                 return phrase
@@ -135,12 +200,14 @@ class PassageSpan:
     reasons: tuple[str | None, ...]  # per paragraph: why it joined (None for the first)
 
 
-def split_passages(texts: Sequence[str], has_evidence: Sequence[bool],
-                   starts: frozenset[int] = frozenset()) -> tuple[PassageSpan, ...]:
+def split_passages(
+    texts: Sequence[str], has_evidence: Sequence[bool], starts: frozenset[int] = frozenset()
+) -> tuple[PassageSpan, ...]:
     """One source's paragraphs cut into passages; ``starts`` are indices that must open one (pins)."""
-    reasons = [None if index in starts else join_reason(text, texts[index - 1] if index else None,
-                                                          has_evidence[index])
-               for index, text in enumerate(texts)]
+    reasons = [
+        None if index in starts else join_reason(text, texts[index - 1] if index else None, has_evidence[index])
+        for index, text in enumerate(texts)
+    ]
     spans, start = [], 0
     for index in range(1, len(texts) + 1):
         if index == len(texts) or reasons[index] is None:

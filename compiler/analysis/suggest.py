@@ -9,6 +9,7 @@ where a chi-squared test does not. Only terms over-represented in the chapter,
 found in two or more of its paragraphs, and not already a rule of any theme
 are suggested.
 """
+
 from __future__ import annotations
 
 import math
@@ -61,13 +62,18 @@ def written_forms(texts: Iterable[str]) -> dict[str, str]:
 
 def log_likelihood(a: int, b: int, c: int, d: int) -> float:
     """G² for a term in ``a`` of ``c`` chapter paragraphs and ``b`` of ``d`` other paragraphs."""
+
     def part(observed: int, expected: float) -> float:
         return observed * math.log(observed / expected) if observed and expected else 0.0
 
     total = c + d
     present = a + b
-    return 2 * (part(a, c * present / total) + part(b, d * present / total)
-                + part(c - a, c * (total - present) / total) + part(d - b, d * (total - present) / total))
+    return 2 * (
+        part(a, c * present / total)
+        + part(b, d * present / total)
+        + part(c - a, c * (total - present) / total)
+        + part(d - b, d * (total - present) / total)
+    )
 
 
 def existing_terms(themes: Iterable[ThemeSpec]) -> set[str]:

@@ -5,6 +5,7 @@ no chapter goes unmentioned, then the rest by score; and the timeline's key
 dates: the events most sources report, the more precise first, one a month
 while there are months to spread over, shown in date order.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -30,13 +31,26 @@ def point_count(chapter: Chapter, spec: ThemeSpec | None) -> int:
 def chapter_key_points(chapters: Sequence[Chapter], themes: Sequence[ThemeSpec]) -> tuple[Chapter, ...]:
     """The chapters, each with its key points (none where the manifest turns them off)."""
     specs = {t.id: t for t in themes}
-    return tuple(replace(chapter, key_points=select_key_points(
-        chapter.paragraphs, point_count(chapter, specs.get(chapter.id)), chapter=chapter.id)) for chapter in chapters)
+    return tuple(
+        replace(
+            chapter,
+            key_points=select_key_points(
+                chapter.paragraphs, point_count(chapter, specs.get(chapter.id)), chapter=chapter.id
+            ),
+        )
+        for chapter in chapters
+    )
 
 
 def pack_summary(chapters: Sequence[Chapter], timeline: Sequence[Event]) -> Summary:
-    ranked = sorted(((rank, -point.score, order, point) for order, chapter in enumerate(chapters)
-                     for rank, point in enumerate(chapter.key_points)), key=lambda item: item[:3])
+    ranked = sorted(
+        (
+            (rank, -point.score, order, point)
+            for order, chapter in enumerate(chapters)
+            for rank, point in enumerate(chapter.key_points)
+        ),
+        key=lambda item: item[:3],
+    )
     points: tuple[KeyPoint, ...] = tuple(item[3] for item in ranked[:SUMMARY_POINTS])
     return Summary(points=points, dates=key_dates(timeline))
 
@@ -50,5 +64,5 @@ def key_dates(timeline: Sequence[Event], count: int = SUMMARY_DATES) -> tuple[Ev
         if len(chosen) < count and event.date[:7] not in months:
             chosen.append(event)
             months.add(event.date[:7])
-    chosen += [e for e in weighty if e not in chosen][:count - len(chosen)]
+    chosen += [e for e in weighty if e not in chosen][: count - len(chosen)]
     return tuple(sorted(chosen, key=lambda e: e.date))

@@ -16,6 +16,7 @@ theme's ``terms`` match (``analysis.theme.compile_rule``).
 ``briefpack new`` uses this to suggest a folder's first themes; it is the
 scoring any "which words tell this group apart" question should share.
 """
+
 from __future__ import annotations
 
 import math
@@ -94,19 +95,36 @@ def log_likelihood(inside: int, outside: int, group: int, rest: int) -> float:
     if not total or not with_term or with_term == total:
         return 0.0  # in every paragraph or in none: it tells nothing apart
     observed = (inside, group - inside, outside, rest - outside)
-    expected = (group * with_term / total, group * (total - with_term) / total,
-                rest * with_term / total, rest * (total - with_term) / total)
+    expected = (
+        group * with_term / total,
+        group * (total - with_term) / total,
+        rest * with_term / total,
+        rest * (total - with_term) / total,
+    )
     return 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected) if o)
 
 
-def distinctive_terms(group: Sequence[frozenset[str]], rest: Sequence[frozenset[str]], vocabulary: Vocabulary,
-                      *, top: int = 10, min_inside: int = 2) -> tuple[Term, ...]:
+def distinctive_terms(
+    group: Sequence[frozenset[str]],
+    rest: Sequence[frozenset[str]],
+    vocabulary: Vocabulary,
+    *,
+    top: int = 10,
+    min_inside: int = 2,
+) -> tuple[Term, ...]:
     """The ``top`` terms most over-represented in ``group`` against ``rest``, each given as a paragraph's keys."""
     inside = Counter(key for keys in group for key in keys)
     outside = Counter(key for keys in rest for key in keys)
-    terms = [Term(key=key, form=vocabulary.form(key), inside=count, outside=outside[key],
-                  score=round(log_likelihood(count, outside[key], len(group), len(rest)), 3))
-             for key, count in inside.items()
-             if count >= min_inside and (not rest or count * len(rest) > outside[key] * len(group))]
+    terms = [
+        Term(
+            key=key,
+            form=vocabulary.form(key),
+            inside=count,
+            outside=outside[key],
+            score=round(log_likelihood(count, outside[key], len(group), len(rest)), 3),
+        )
+        for key, count in inside.items()
+        if count >= min_inside and (not rest or count * len(rest) > outside[key] * len(group))
+    ]
     terms.sort(key=lambda t: (-t.score, t.key))
     return tuple(terms[:top])

@@ -14,6 +14,7 @@ and at least half the primary's score are secondary. A passage no theme
 claims goes to the manifest's fallback. With ``passages: paragraph`` each
 paragraph is a passage of its own.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,7 +73,7 @@ def compile_rule(rule: Rule) -> re.Pattern[str] | regex.Pattern[str]:
     suffix = _INFLECTION if common and last.isalpha() and len(last) >= 3 else _POSSESSIVE
     if pattern.isupper() or not common:
         first = re.escape(pattern[0])
-        body = words[len(first):] if words.startswith(first) else words
+        body = words[len(first) :] if words.startswith(first) else words
         flags = 0 if pattern.isupper() else re.IGNORECASE
         head = first if flags == 0 else f"(?-i:{first})"
         return re.compile(rf"{before}{head}{body}{suffix}{after}", flags)
@@ -116,15 +117,24 @@ def _matches(rule: Rule, text: str) -> list:
     try:
         return list(pattern.finditer(text, timeout=REGEX_SECONDS))
     except TimeoutError:
-        raise RegexTimeout(f"the regular expression '{rule.pattern}' took over {REGEX_SECONDS:g} s on one "
-                           "paragraph: it backtracks without end (avoid nested repeats such as (a|aa)+)",
-                           line=rule.line) from None
+        raise RegexTimeout(
+            f"the regular expression '{rule.pattern}' took over {REGEX_SECONDS:g} s on one "
+            "paragraph: it backtracks without end (avoid nested repeats such as (a|aa)+)",
+            line=rule.line,
+        ) from None
 
 
 def theme_block(block: Block, source_id: str, themes: tuple[ThemeSpec, ...], fallback: str) -> Paragraph:
     scores = tuple(score(block.text, t) for t in themes if t.rules)
-    return Paragraph(source=source_id, ordinal=block.ordinal, text=block.text, themes=rank(scores, themes, fallback),
-                     scores=scores, footnotes=block.footnotes, passage=block.ordinal)
+    return Paragraph(
+        source=source_id,
+        ordinal=block.ordinal,
+        text=block.text,
+        themes=rank(scores, themes, fallback),
+        scores=scores,
+        footnotes=block.footnotes,
+        passage=block.ordinal,
+    )
 
 
 @dataclass(frozen=True)
@@ -153,8 +163,9 @@ def passage_scores(members: list[Paragraph]) -> tuple[ThemeScore, ...]:
     return tuple(ThemeScore(theme, round(total, 3), tuple(matched[theme])) for theme, total in totals.items())
 
 
-def theme_source(source: Source, themes: tuple[ThemeSpec, ...], fallback: str,
-                 settings: ThemeSettings = ThemeSettings()) -> tuple[Paragraph, ...]:
+def theme_source(
+    source: Source, themes: tuple[ThemeSpec, ...], fallback: str, settings: ThemeSettings = ThemeSettings()
+) -> tuple[Paragraph, ...]:
     """One source's paragraphs; they depend on nothing else, so the build caches them per source."""
     alone = [theme_block(block, source.id, themes, fallback) for block in source.blocks]
     pins = dict(settings.pins)
@@ -164,28 +175,39 @@ def theme_source(source: Source, themes: tuple[ThemeSpec, ...], fallback: str,
     starts = frozenset(i for i, p in enumerate(alone) if p.ordinal in pins)
     themed: list[Paragraph] = []
     for span in split_passages([p.text for p in alone], evidence, starts):
-        members = alone[span.start:span.end]
+        members = alone[span.start : span.end]
         lead = members[0]
         ranked = (pins[lead.ordinal],) if lead.ordinal in pins else rank(passage_scores(members), themes, fallback)
-        themed.extend(replace(p, themes=ranked, passage=lead.ordinal, joined=reason)
-                      for p, reason in zip(members, span.reasons))
+        themed.extend(
+            replace(p, themes=ranked, passage=lead.ordinal, joined=reason) for p, reason in zip(members, span.reasons)
+        )
     return tuple(themed)
 
 
 ThemeSource = Callable[[Source, tuple[ThemeSpec, ...], str, ThemeSettings], tuple[Paragraph, ...]]
 
 
-def theme_sources(sources: tuple[Source, ...], themes: tuple[ThemeSpec, ...], fallback: str, *,
-                  passages: bool = True, pins: Mapping[str, tuple[tuple[int, str], ...]] | None = None,
-                  theme: ThemeSource = theme_source) -> Theming:
+def theme_sources(
+    sources: tuple[Source, ...],
+    themes: tuple[ThemeSpec, ...],
+    fallback: str,
+    *,
+    passages: bool = True,
+    pins: Mapping[str, tuple[tuple[int, str], ...]] | None = None,
+    theme: ThemeSource = theme_source,
+) -> Theming:
     pins = pins or {}
-    paragraphs = tuple(p for source in sources
-                       for p in theme(source, themes, fallback, ThemeSettings(passages, pins.get(source.id, ()))))
+    paragraphs = tuple(
+        p
+        for source in sources
+        for p in theme(source, themes, fallback, ThemeSettings(passages, pins.get(source.id, ())))
+    )
     return Theming(paragraphs=paragraphs, chapters=build_chapters(paragraphs, sources, themes))
 
 
-def build_chapters(paragraphs: tuple[Paragraph, ...], sources: tuple[Source, ...],
-                   themes: tuple[ThemeSpec, ...]) -> tuple[Chapter, ...]:
+def build_chapters(
+    paragraphs: tuple[Paragraph, ...], sources: tuple[Source, ...], themes: tuple[ThemeSpec, ...]
+) -> tuple[Chapter, ...]:
     """Chapters in manifest order; within one, paragraphs grouped by source, oldest source first."""
     order = {s.id: (s.published or "9999", index) for index, s in enumerate(sources)}
 

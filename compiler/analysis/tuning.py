@@ -1,4 +1,5 @@
 """What a user tuning the rules needs to see: each term's hits, and the terms that hit nothing."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -29,11 +30,23 @@ def term_hits(paragraphs: Sequence[Paragraph], themes: Sequence[ThemeSpec]) -> t
     for theme in themes:
         for rule in theme.rules:
             hits = found.get((theme.id, rule.pattern), [])
-            rows.append(TermHits(theme.id, rule.pattern, rule.regex, rule.weight, len(hits),
-                                 len({p.source for p in hits}), sum(p.primary == theme.id for p in hits)))
+            rows.append(
+                TermHits(
+                    theme.id,
+                    rule.pattern,
+                    rule.regex,
+                    rule.weight,
+                    len(hits),
+                    len({p.source for p in hits}),
+                    sum(p.primary == theme.id for p in hits),
+                )
+            )
     return tuple(rows)
 
 
 def dead_term_warnings(paragraphs: Sequence[Paragraph], themes: Sequence[ThemeSpec]) -> tuple[str, ...]:
-    return tuple(f"theme '{row.theme}': {'regex' if row.regex else 'term'} '{row.pattern}' matches no paragraph"
-                 for row in term_hits(paragraphs, themes) if not row.paragraphs)
+    return tuple(
+        f"theme '{row.theme}': {'regex' if row.regex else 'term'} '{row.pattern}' matches no paragraph"
+        for row in term_hits(paragraphs, themes)
+        if not row.paragraphs
+    )

@@ -6,6 +6,7 @@ own refusals (OSError: permissions, a full disk), are printed as one line
 each and exit with 2 too, never as a traceback. Anything else is a bug in
 briefpack: one line that says so, exit 1, and the traceback with ``--debug``.
 """
+
 from __future__ import annotations
 
 import gc

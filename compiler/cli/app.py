@@ -1,4 +1,5 @@
 """The command group and what every command shares: one line per user error, exit codes, signals."""
+
 from __future__ import annotations
 
 import contextlib
@@ -75,8 +76,11 @@ def _report_bug(error: BaseException) -> NoReturn:
     if debugging():
         raise error
     summary = " ".join(str(error).split())[:300]
-    click.echo(f"error: internal error in briefpack {__version__} (a bug, not your input): "
-               f"{type(error).__name__}: {summary}; rerun with --debug for the traceback", err=True)
+    click.echo(
+        f"error: internal error in briefpack {__version__} (a bug, not your input): "
+        f"{type(error).__name__}: {summary}; rerun with --debug for the traceback",
+        err=True,
+    )
     sys.exit(1)
 
 

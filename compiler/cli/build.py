@@ -1,4 +1,5 @@
 """``briefpack build``: the pack, unless it is up to date."""
+
 from __future__ import annotations
 
 import contextlib
@@ -32,12 +33,16 @@ def kept_out_line(sources: tuple[Source, ...]) -> str:
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
 @click.option("--force", is_flag=True, help="Ignore the cache and the up-to-date check; rebuild everything.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if the build has warnings, and list them.")
-@click.option("--timings", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write each stage's wall and CPU time and peak memory to this JSON file "
-                   "(for benchmarks; an up-to-date pack writes none).")
+@click.option(
+    "--timings",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write each stage's wall and CPU time and peak memory to this JSON file "
+    "(for benchmarks; an up-to-date pack writes none).",
+)
 @user_errors
-def build(manifest: Path | None, out_dir: Path | None, quiet: bool, force: bool, strict: bool,
-          timings: Path | None) -> None:
+def build(
+    manifest: Path | None, out_dir: Path | None, quiet: bool, force: bool, strict: bool, timings: Path | None
+) -> None:
     """Build the pack described by MANIFEST (default: pack.yaml, else briefpack.yaml, in this folder)."""
     from briefpack.cache import current_stamp
 
@@ -56,17 +61,33 @@ def build(manifest: Path | None, out_dir: Path | None, quiet: bool, force: bool,
     with display as terminal:
         result = run_build(manifest, out_dir, progress=terminal or silent, force=force)
     if timings is not None:
-        timings.write_text(json.dumps([{"stage": t.stage, "seconds": round(t.seconds, 4),
-                                        "cpu_seconds": round(t.cpu_seconds, 4), "peak_rss_kb": t.peak_rss_kb}
-                                       for t in result.stages], indent=1) + "\n")
+        timings.write_text(
+            json.dumps(
+                [
+                    {
+                        "stage": t.stage,
+                        "seconds": round(t.seconds, 4),
+                        "cpu_seconds": round(t.cpu_seconds, 4),
+                        "peak_rss_kb": t.peak_rss_kb,
+                    }
+                    for t in result.stages
+                ],
+                indent=1,
+            )
+            + "\n"
+        )
     pack = result.pack
     if not quiet:
         click.echo(f"built {result.pdf} ({result.pages} pages), {result.html}, {result.json}")
         for chapter in pack.chapters:
-            click.echo(f"  {chapter.title}: {len(chapter.paragraphs)} paragraphs"
-                       + (f", {len(chapter.see_also)} see-also" if chapter.see_also else ""))
-        click.echo(f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
-                   f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}")
+            click.echo(
+                f"  {chapter.title}: {len(chapter.paragraphs)} paragraphs"
+                + (f", {len(chapter.see_also)} see-also" if chapter.see_also else "")
+            )
+        click.echo(
+            f"  timeline: {len(pack.timeline)} entries; sources: {len(pack.sources)}; "
+            f"glossary: {len(pack.glossary)}; warnings: {len(pack.warnings)}"
+        )
         click.echo(f"  {kept_out_line(pack.sources)}; `briefpack explain --excluded` lists them")
     if strict:
         _fail_on(list(pack.warnings))

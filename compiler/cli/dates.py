@@ -1,4 +1,5 @@
 """``briefpack dates``: the temporal expressions in a text, one text or a batch of JSON lines."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,11 @@ def _dct_problem(value: object) -> str | None:
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dct", callback=_dct, help="Document creation date: 2020, 2020-05 or 2020-05-28.")
 @click.option("--json", "as_json", is_flag=True, help="Print the expressions as one JSON document.")
-@click.option("--jsonl", is_flag=True,
-              help='Batch mode: read {"id", "dct", "text"} JSON lines on stdin, write one line per input.')
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Batch mode: read {"id", "dct", "text"} JSON lines on stdin, write one line per input.',
+)
 @click.option("--month-first", is_flag=True, help="Read 05/06/2020 as May 6 rather than 5 June.")
 @user_errors
 def dates(file: Path | None, dct: str | None, as_json: bool, jsonl: bool, month_first: bool) -> None:
@@ -57,8 +61,9 @@ def dates(file: Path | None, dct: str | None, as_json: bool, jsonl: bool, month_
         raise BriefpackError(f"is not UTF-8 text (byte {exc.start})", path=file) from None
     found = timex.tag(text, dct, day_first=day_first)
     if as_json:
-        click.echo(json.dumps({"dct": dct, "expressions": [_expression(t) for t in found]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps({"dct": dct, "expressions": [_expression(t) for t in found]}, ensure_ascii=False, indent=2)
+        )
         return
     for t in found:
         click.echo(f"{t.start:>6}-{t.end:<6} {t.value:<12} {t.mod or '':<6} {t.text}")
@@ -82,11 +87,16 @@ def _dates_batch(day_first: bool) -> None:
         record: object = None
         try:
             record = json.loads(raw.decode("utf-8"))
-            answer = {"id": record.get("id") if isinstance(record, dict) else None,
-                      "expressions": [_expression(t) for t in _tag_record(record, day_first)]}
+            answer = {
+                "id": record.get("id") if isinstance(record, dict) else None,
+                "expressions": [_expression(t) for t in _tag_record(record, day_first)],
+            }
         except (BriefpackError, ValueError, RecursionError) as exc:  # ValueError: bad UTF-8 or JSON
-            message = exc.message if isinstance(exc, BriefpackError) else (
-                "nested too deeply" if isinstance(exc, RecursionError) else str(exc))
+            message = (
+                exc.message
+                if isinstance(exc, BriefpackError)
+                else ("nested too deeply" if isinstance(exc, RecursionError) else str(exc))
+            )
             problem = BriefpackError(f"not a valid record: {message}", path="<stdin>", line=number)
             click.echo(f"error: {problem}", err=True)
             bad += 1

@@ -1,4 +1,5 @@
 """``briefpack stamp`` and ``briefpack send``: per-recipient copies, and the mailing."""
+
 from __future__ import annotations
 
 import sys
@@ -43,8 +44,12 @@ def _megabytes(ctx, param, value: float | None) -> float | None:
 
 @cli.command()
 @click.argument("manifest", required=False, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help=OUT_HELP + " The copies go into its copies/ folder.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=OUT_HELP + " The copies go into its copies/ folder.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @user_errors
 def stamp(manifest: Path | None, out_dir: Path | None, quiet: bool) -> None:
@@ -86,24 +91,50 @@ layout), and later runs skip that address until the pack changes.
 
 @cli.command(epilog=SEND_EPILOG)
 @click.argument("manifest", required=False, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help=OUT_HELP + " The copies go into its copies/ folder, the messages into outbox/.")
-@click.option("--dry-run", is_flag=True, help="Write every message as an .eml file into OUT/outbox, saying which "
-                                           "a real run would skip as sent before; send nothing.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=OUT_HELP + " The copies go into its copies/ folder, the messages into outbox/.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write every message as an .eml file into OUT/outbox, saying which "
+    "a real run would skip as sent before; send nothing.",
+)
 @click.option("--host", callback=_host, help="SMTP server (default: the manifest's, else localhost).")
 @click.option("--port", type=click.IntRange(1, 65535), help="SMTP port (default: the manifest's, else the mode's).")
 @click.option("--security", type=click.Choice(["none", "starttls", "tls"]), help="Connection security.")
-@click.option("--user", callback=_user, help="SMTP login; the password comes from the manifest's password_env variable "
-                             "(default BRIEFPACK_SMTP_PASSWORD) or is asked for on a terminal.")
+@click.option(
+    "--user",
+    callback=_user,
+    help="SMTP login; the password comes from the manifest's password_env variable "
+    "(default BRIEFPACK_SMTP_PASSWORD) or is asked for on a terminal.",
+)
 @click.option("--sender", callback=_sender, help="From address (default: the manifest's smtp sender).")
 @click.option("--reply-to", callback=_sender, help="Reply-To address (default: the smtp settings' reply_to, if any).")
-@click.option("--limit-mb", type=float, callback=_megabytes,
-              help="Largest message to send, in MB (default: the manifest's max_message_mb, 10).")
+@click.option(
+    "--limit-mb",
+    type=float,
+    callback=_megabytes,
+    help="Largest message to send, in MB (default: the manifest's max_message_mb, 10).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and errors.")
 @user_errors
-def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str | None, port: int | None,
-         security: str | None, user: str | None, sender: str | None, reply_to: str | None, limit_mb: float | None,
-         quiet: bool) -> None:
+def send(
+    manifest: Path | None,
+    out_dir: Path | None,
+    dry_run: bool,
+    host: str | None,
+    port: int | None,
+    security: str | None,
+    user: str | None,
+    sender: str | None,
+    reply_to: str | None,
+    limit_mb: float | None,
+    quiet: bool,
+) -> None:
     """Mail each recipient their stamped copy of the pack (command-line settings win over the manifest's)."""
     import datetime
     import os
@@ -113,8 +144,15 @@ def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str |
     from briefpack.manifest import load_manifest
 
     manifest, out_dir = pack_paths(manifest, out_dir)
-    settings = mail.resolve_settings(load_manifest(manifest).smtp, host=host, port=port, security=security,
-                                     user=user, sender=sender, reply_to=reply_to)
+    settings = mail.resolve_settings(
+        load_manifest(manifest).smtp,
+        host=host,
+        port=port,
+        security=security,
+        user=user,
+        sender=sender,
+        reply_to=reply_to,
+    )
     from_address = mail.sender_of(settings)
     password = None
     if not dry_run:  # asked before the minutes of rendering, not after
@@ -126,9 +164,12 @@ def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str |
     limit = int(limit_mb * 1024 * 1024) if limit_mb else result.manifest.max_message_bytes
     now = datetime.datetime.now(datetime.timezone.utc)
     export = _export(out_dir / f"{result.manifest.name}.json")
-    outgoing = [mail.compose(result.manifest, copy, copy.path.read_bytes(), from_address, now,
-                             reply_to=settings.reply_to, export=export)
-                for copy in result.copies]
+    outgoing = [
+        mail.compose(
+            result.manifest, copy, copy.path.read_bytes(), from_address, now, reply_to=settings.reply_to, export=export
+        )
+        for copy in result.copies
+    ]
     ledger = out_dir / "outbox" / "sent.jsonl"
     done = mail.read_ledger(ledger, warn=lambda warning: click.echo(f"warning: {shown(warning)}", err=True))
     pending = [item for item in outgoing if item.key not in done]
@@ -150,8 +191,10 @@ def send(manifest: Path | None, out_dir: Path | None, dry_run: bool, host: str |
     for outcome in failed:
         click.echo(f"not sent: {outcome.outgoing.recipient.email}: {shown(outcome.detail)}", err=True)
     if not quiet:
-        click.echo(f"sent {len(outcomes) - len(failed)} of {len(pending)} via {settings.host}:{settings.port}"
-                   f"{already}" + (f"; {len(failed)} not sent, run again to retry them" if failed else ""))
+        click.echo(
+            f"sent {len(outcomes) - len(failed)} of {len(pending)} via {settings.host}:{settings.port}"
+            f"{already}" + (f"; {len(failed)} not sent, run again to retry them" if failed else "")
+        )
     if failed:
         sys.exit(1)
 
@@ -185,8 +228,9 @@ class _send_progress:
         self.bar = Progress(console=Console(stderr=True), transient=True)
         self.bar.start()
         task = self.bar.add_task("sending", total=self.total)
-        return lambda outcome: self.bar.update(task, advance=1,
-                                               description=f"sending: {outcome.outgoing.recipient.email}")
+        return lambda outcome: self.bar.update(
+            task, advance=1, description=f"sending: {outcome.outgoing.recipient.email}"
+        )
 
     def __exit__(self, *exc) -> None:
         if self.active:

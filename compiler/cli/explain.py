@@ -4,6 +4,7 @@ Filters narrow the listing to what a user tuning the rules is looking at: one
 theme's paragraphs, the paragraphs no rule scored, a hit table per term, or
 the scores behind each chapter's key points.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,11 +23,22 @@ from briefpack.model import Pack, Paragraph, Source
 @click.option("--unscored", is_flag=True, help="Only the paragraphs no theme's rule matched.")
 @click.option("--terms", is_flag=True, help="A table of every rule: paragraphs and sources it matched.")
 @click.option("--key-points", "key_points", is_flag=True, help="Each chapter's key points and their scores.")
-@click.option("--excluded", "only_excluded", is_flag=True,
-              help="Only what clean-up kept out of the chapters, in full, with each reason's meaning.")
+@click.option(
+    "--excluded",
+    "only_excluded",
+    is_flag=True,
+    help="Only what clean-up kept out of the chapters, in full, with each reason's meaning.",
+)
 @user_errors
-def explain(manifest: Path | None, source_id: str | None, theme_id: str | None, unscored: bool, terms: bool,
-            key_points: bool, only_excluded: bool) -> None:
+def explain(
+    manifest: Path | None,
+    source_id: str | None,
+    theme_id: str | None,
+    unscored: bool,
+    terms: bool,
+    key_points: bool,
+    only_excluded: bool,
+) -> None:
     """Show why each paragraph sits where it does, and what was excluded."""
     from briefpack.manifest import load_manifest
     from briefpack.stages import compile_pack
@@ -56,12 +68,16 @@ def _paragraphs(pack: Pack, source_id: str | None, theme_id: str | None, unscore
     titles = {t.id: t.title for t in pack.manifest.themes}
     printed = {(p.source, p.ordinal): p for c in pack.chapters for p in c.paragraphs}
     stood_for = {(d.paragraph.source, d.paragraph.ordinal): d for d in pack.duplicates}
-    every = sorted([*printed.values(), *(d.paragraph for d in pack.duplicates)],
-                   key=lambda p: (known.index(p.source), p.ordinal))
+    every = sorted(
+        [*printed.values(), *(d.paragraph for d in pack.duplicates)], key=lambda p: (known.index(p.source), p.ordinal)
+    )
 
     def shown(p: Paragraph) -> bool:
-        return ((not source_id or p.source == source_id) and (not theme_id or theme_id in p.themes)
-                and (not unscored or not any(s.score for s in p.scores)))
+        return (
+            (not source_id or p.source == source_id)
+            and (not theme_id or theme_id in p.themes)
+            and (not unscored or not any(s.score for s in p.scores))
+        )
 
     filtered = not (source_id or theme_id or unscored)
     for source in pack.sources:
@@ -76,7 +92,9 @@ def _paragraphs(pack: Pack, source_id: str | None, theme_id: str | None, unscore
                 click.echo(f"        joined to ¶{p.ordinal - 1} (passage from ¶{p.passage}): {p.joined}")
             duplicate = stood_for.get((p.source, p.ordinal))
             if duplicate:
-                click.echo(f"        not printed: near-identical to {duplicate.printed.source} ¶{duplicate.printed.ordinal}")
+                click.echo(
+                    f"        not printed: near-identical to {duplicate.printed.source} ¶{duplicate.printed.ordinal}"
+                )
             if p.duplicates:
                 click.echo("        printed once for " + ", ".join(f"{d.source} ¶{d.ordinal}" for d in p.duplicates))
             for s in sorted(p.scores, key=lambda s: -s.score):
@@ -90,8 +108,10 @@ def _paragraphs(pack: Pack, source_id: str | None, theme_id: str | None, unscore
         _explain_timeline(pack, source_id)
     if unscored:
         scored = sum(1 for p in every if any(s.score for s in p.scores))
-        click.echo(f"{len(every) - scored} of {len(every)} paragraphs match no rule; "
-                   "`briefpack suggest` lists terms that would place them")
+        click.echo(
+            f"{len(every) - scored} of {len(every)} paragraphs match no rule; "
+            "`briefpack suggest` lists terms that would place them"
+        )
 
 
 def _terms(pack: Pack) -> None:
@@ -102,8 +122,10 @@ def _terms(pack: Pack) -> None:
     for row in term_hits(paragraphs, pack.manifest.themes):
         label = f"/{row.pattern}/" if row.regex else row.pattern
         note = "  ← matches nothing" if not row.paragraphs else ""
-        click.echo(f"{row.theme:<16} {_short(label, 32):<32} {row.weight:>6g} {row.paragraphs:>10} {row.sources:>7} "
-                   f"{row.primary:>6}{note}")
+        click.echo(
+            f"{row.theme:<16} {_short(label, 32):<32} {row.weight:>6g} {row.paragraphs:>10} {row.sources:>7} "
+            f"{row.primary:>6}{note}"
+        )
 
 
 def _key_points(pack: Pack, theme_id: str | None) -> None:
@@ -114,9 +136,11 @@ def _key_points(pack: Pack, theme_id: str | None) -> None:
         if not chapter.key_points:
             click.echo("  (no key points)")
         for number, point in enumerate(chapter.key_points, start=1):
-            click.echo(f"  {number}. score {point.score:.3f} = centrality {point.centrality:.3f}"
-                       f" × √(1 + {point.corroboration} corroborating) × position {point.position:.2f}"
-                       f"   [{', '.join(point.sources)}]  #{point.anchor}")
+            click.echo(
+                f"  {number}. score {point.score:.3f} = centrality {point.centrality:.3f}"
+                f" × √(1 + {point.corroboration} corroborating) × position {point.position:.2f}"
+                f"   [{', '.join(point.sources)}]  #{point.anchor}"
+            )
             click.echo(f"     “{_short(point.text, 110)}”")
 
 
@@ -129,17 +153,23 @@ def _explain_timeline(pack: Pack, source_id: str | None) -> None:
     for done in report.corrections:
         correction = done.correction
         action = "drop" if correction.drop else f"date {correction.date}"
-        click.echo(f"  correction “{correction.match}” (line {correction.line}, {action}): "
-                   + (f"{len(done.events)} event(s)" if done.events else "matches nothing"))
+        click.echo(
+            f"  correction “{correction.match}” (line {correction.line}, {action}): "
+            + (f"{len(done.events)} event(s)" if done.events else "matches nothing")
+        )
         for event in done.events:
-            click.echo(f"        {'/'.join(event.sources)}  {event_label(event.date, event.mod, event.end)}  "
-                       f"“{_short(event.text)}”")
+            click.echo(
+                f"        {'/'.join(event.sources)}  {event_label(event.date, event.mod, event.end)}  "
+                f"“{_short(event.text)}”"
+            )
     for left in report.left_out:
         if source_id and source_id not in left.event.sources:
             continue
         event = left.event
-        click.echo(f"  left out ({left.reason}): {'/'.join(event.sources)}  "
-                   f"{event_label(event.date, event.mod, event.end)}  “{_short(event.text)}”")
+        click.echo(
+            f"  left out ({left.reason}): {'/'.join(event.sources)}  "
+            f"{event_label(event.date, event.mod, event.end)}  “{_short(event.text)}”"
+        )
 
 
 def _excluded(sources: tuple[Source, ...], source_id: str | None) -> None:
@@ -159,4 +189,4 @@ def _excluded(sources: tuple[Source, ...], source_id: str | None) -> None:
 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,4 +1,5 @@
 """``briefpack new``: a manifest for a folder of sources, ready to build."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,8 +23,10 @@ def new(folder: Path) -> None:
 
     target, suggestion, found = new_manifest(folder)
     listed = [f for f in found if f.source is not None]
-    click.echo(f"wrote {target}: {len(listed)} sources, {len(suggestion.themes)} suggested themes "
-               f"({suggestion.paragraphs - suggestion.unsorted} of {suggestion.paragraphs} paragraphs sorted)")
+    click.echo(
+        f"wrote {target}: {len(listed)} sources, {len(suggestion.themes)} suggested themes "
+        f"({suggestion.paragraphs - suggestion.unsorted} of {suggestion.paragraphs} paragraphs sorted)"
+    )
     for f in found:
         if f.source is None:
             click.echo(f"warning: {f.rel} left out: {f.problem}", err=True)

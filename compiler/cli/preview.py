@@ -1,4 +1,5 @@
 """``briefpack preview``: the pack's pages as PNG images."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,12 @@ from briefpack.cli.app import OUT_HELP, cli, pack_paths, stage_display, user_err
 
 @cli.command()
 @click.argument("manifest", required=False, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help=OUT_HELP + " The PNG pages go into its preview/ subfolder.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=OUT_HELP + " The PNG pages go into its preview/ subfolder.",
+)
 @click.option("--dpi", default=60, show_default=True, type=click.IntRange(10, 600), help="Resolution of the PNGs.")
 @user_errors
 def preview(manifest: Path | None, out_dir: Path | None, dpi: int) -> None:

@@ -1,4 +1,5 @@
 """``briefpack serve``: rebuild on every save and show the pages in a browser."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -15,10 +16,19 @@ from briefpack.errors import BriefpackError
 @cli.command()
 @click.argument("manifest", required=False, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help=OUT_HELP)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but a loopback address shows the pack to the network.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0: any free port).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but a loopback address shows the pack to the network.",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
 @click.option("--dpi", default=72, show_default=True, type=click.IntRange(20, 300), help="Resolution of the pages.")
 @user_errors
 def serve(manifest: Path | None, out_dir: Path | None, host: str, port: int, dpi: int) -> None:
@@ -45,8 +55,12 @@ def serve(manifest: Path | None, out_dir: Path | None, host: str, port: int, dpi
 
 def _start_server(out_dir: Path, host: str, port: int) -> subprocess.Popen:
     """The server process; it prints its address once it listens, or why it cannot."""
-    server = subprocess.Popen([sys.executable, "-m", "briefpack.serve.server", str(out_dir.resolve()), host, str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "briefpack.serve.server", str(out_dir.resolve()), host, str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert server.stdout is not None and server.stderr is not None
     address = server.stdout.readline().strip()
     if not address:

@@ -1,4 +1,5 @@
 """``briefpack suggest``: terms that would place paragraphs, for each theme and the fallback."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -243,8 +243,15 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
         bucket = buckets.get(key, [])
         twin = None
         if all(holding[key][source] < len(bucket) for source in event.sources):
-            twin = next((i for i in bucket if _near_identical(merged[i], event, words[i], said)
-                         or _same_actors(merged[i], event, names[i], own, common)), None)
+            twin = next(
+                (
+                    i
+                    for i in bucket
+                    if _near_identical(merged[i], event, words[i], said)
+                    or _same_actors(merged[i], event, names[i], own, common)
+                ),
+                None,
+            )
         if twin is None:
             buckets[key].append(len(merged))
             holding[key].update(event.sources)

@@ -7,6 +7,7 @@ export has them. A cover note may be given in the distribution file, as text
 (``note:``) or as a file it names (``note_file:``), and the templates may be
 overridden per pack with a folder of same-named files (``email_templates:``).
 """
+
 from __future__ import annotations
 
 import io
@@ -44,8 +45,9 @@ def read_letter(keys: dict[str, yaml.Node], folder: Path, check: Checker, allow_
         try:
             note = read_regular(where, MAX_NOTE_BYTES).decode("utf-8-sig").strip() or None
             if note is not None and (control := MULTILINE_CONTROL.search(note)):
-                check.problem(keys["note_file"], f"cover note '{note_file}' holds a control character "
-                                                 f"({control.group()!a})")
+                check.problem(
+                    keys["note_file"], f"cover note '{note_file}' holds a control character ({control.group()!a})"
+                )
                 note = None
         except FileRefused as refused:
             check.problem(keys["note_file"], f"cover note '{note_file}' {refused.message}")
@@ -74,8 +76,11 @@ def contents(pdf: bytes) -> tuple[Entry, ...]:
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(pdf))
-        found = [(str(item.title), reader.get_destination_page_number(item))
-                 for item in reader.outline if not isinstance(item, list) and item.title]
+        found = [
+            (str(item.title), reader.get_destination_page_number(item))
+            for item in reader.outline
+            if not isinstance(item, list) and item.title
+        ]
         return tuple(Entry(title, page + 1) for title, page in found if page is not None)
     except (pypdf.errors.PyPdfError, ValueError, KeyError, TypeError, AttributeError):
         return ()  # a copy without bookmarks still goes out; its email lists no contents
@@ -84,9 +89,12 @@ def contents(pdf: bytes) -> tuple[Entry, ...]:
 def highlights(export: dict) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     """The pack's summary points, and each chapter's key points, where the export has them."""
     summary = tuple(point for item in export.get("summary") or () if (point := _point(item)))
-    chapters = tuple((str(chapter.get("title", "")), points)
-                     for chapter in export.get("chapters") or () if isinstance(chapter, dict)
-                     if (points := tuple(p for item in chapter.get("key_points") or () if (p := _point(item)))))
+    chapters = tuple(
+        (str(chapter.get("title", "")), points)
+        for chapter in export.get("chapters") or ()
+        if isinstance(chapter, dict)
+        if (points := tuple(p for item in chapter.get("key_points") or () if (p := _point(item))))
+    )
     return summary[:MAX_POINTS], chapters
 
 

@@ -8,6 +8,7 @@ A message is logged only after the server's "250" to its data: if the
 connection drops between the server accepting it and that reply arriving,
 the next run sends it a second time, which is the safe side to fail on.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -63,9 +64,16 @@ def ledger_key(email: str, pack_sha256: str) -> tuple[str, str]:
     return email.lower(), pack_sha256
 
 
-def resolve_settings(base: SmtpSettings, *, host: str | None = None, port: int | None = None,
-                     security: str | None = None, user: str | None = None,
-                     sender: str | None = None, reply_to: str | None = None) -> SmtpSettings:
+def resolve_settings(
+    base: SmtpSettings,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    security: str | None = None,
+    user: str | None = None,
+    sender: str | None = None,
+    reply_to: str | None = None,
+) -> SmtpSettings:
     """The manifest's settings with the command line's on top.
 
     Choosing --security without --port picks that mode's standard port,
@@ -73,8 +81,7 @@ def resolve_settings(base: SmtpSettings, *, host: str | None = None, port: int |
     """
     if security is not None and port is None and security != base.security:
         port = DEFAULT_PORTS[security]
-    chosen = {"host": host, "port": port, "security": security, "user": user, "sender": sender,
-              "reply_to": reply_to}
+    chosen = {"host": host, "port": port, "security": security, "user": user, "sender": sender, "reply_to": reply_to}
     return replace(base, **{k: v for k, v in chosen.items() if v is not None})
 
 
@@ -86,16 +93,17 @@ def sender_of(settings: SmtpSettings) -> str:
     raise BriefpackError("no sender address: set 'sender' under 'smtp:' or give --sender")
 
 
-def password_for(settings: SmtpSettings, environ: dict[str, str],
-                 ask: Callable[[str], str] | None) -> str | None:
+def password_for(settings: SmtpSettings, environ: dict[str, str], ask: Callable[[str], str] | None) -> str | None:
     """From the named environment variable, else asked for on a terminal; never from a file."""
     if not settings.user:
         return None
     if environ.get(settings.password_env):
         return environ[settings.password_env]
     if ask is None:
-        raise BriefpackError(f"SMTP user '{settings.user}' needs a password: set {settings.password_env} "
-                             "or run on a terminal to be asked for it")
+        raise BriefpackError(
+            f"SMTP user '{settings.user}' needs a password: set {settings.password_env} "
+            "or run on a terminal to be asked for it"
+        )
     return ask(f"SMTP password for {settings.user} at {settings.host}")
 
 
@@ -107,22 +115,44 @@ def _templates(overrides: Path | None) -> tuple[jinja2.Environment, jinja2.Envir
     """
     folders = ([overrides] if overrides is not None else []) + [LAYOUTS / "email"]
     loader = jinja2.FileSystemLoader(folders)
-    common = {"loader": loader, "undefined": jinja2.StrictUndefined, "trim_blocks": True,
-              "lstrip_blocks": True, "keep_trailing_newline": True}
+    common = {
+        "loader": loader,
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
     return SandboxedEnvironment(autoescape=False, **common), SandboxedEnvironment(autoescape=True, **common)
 
 
-def compose(manifest: Manifest, copy: Copy, pdf: bytes, sender: str, now: datetime.datetime, *,
-            reply_to: str | None = None, export: dict | None = None) -> Outgoing:
+def compose(
+    manifest: Manifest,
+    copy: Copy,
+    pdf: bytes,
+    sender: str,
+    now: datetime.datetime,
+    *,
+    reply_to: str | None = None,
+    export: dict | None = None,
+) -> Outgoing:
     """One recipient's message: what the pack holds (from the copy's bookmarks and the pack's
     JSON ``export``), the cover note, and the copy attached."""
     recipient = copy.spec.recipient
     summary, key_points = highlights(export or {})
-    context = {"m": manifest, "recipient": recipient, "copy_number": copy.spec.number, "total": copy.spec.total,
-               "stamped": copy.spec.stamp is not None, "attachment": copy.path.name, "size": _megabytes(len(pdf)),
-               "contents": contents(pdf), "summary": summary, "key_points": key_points,
-               "note": paragraphs(manifest.letter.note),
-               "signatory": [line for line in (manifest.author, manifest.organisation) if line]}
+    context = {
+        "m": manifest,
+        "recipient": recipient,
+        "copy_number": copy.spec.number,
+        "total": copy.spec.total,
+        "stamped": copy.spec.stamp is not None,
+        "attachment": copy.path.name,
+        "size": _megabytes(len(pdf)),
+        "contents": contents(pdf),
+        "summary": summary,
+        "key_points": key_points,
+        "note": paragraphs(manifest.letter.note),
+        "signatory": [line for line in (manifest.author, manifest.organisation) if line],
+    }
     text, html = _templates(manifest.letter.templates)
     subject = " ".join(_render(text, "subject.txt", context).split())
     message = EmailMessage()
@@ -137,9 +167,15 @@ def compose(manifest: Manifest, copy: Copy, pdf: bytes, sender: str, now: dateti
     message.set_content(_render(text, "body.txt", context))
     message.add_alternative(_render(html, "body.html", context), subtype="html")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=copy.path.name)
-    return Outgoing(recipient=recipient, number=copy.spec.number, copy_path=copy.path,
-                    copy_sha256=copy.sha256, pack_sha256=copy.pack_sha256, message_id=message_id,
-                    data=message.as_bytes(policy=SMTP_POLICY))
+    return Outgoing(
+        recipient=recipient,
+        number=copy.spec.number,
+        copy_path=copy.path,
+        copy_sha256=copy.sha256,
+        pack_sha256=copy.pack_sha256,
+        message_id=message_id,
+        data=message.as_bytes(policy=SMTP_POLICY),
+    )
 
 
 def _render(environment: jinja2.Environment, name: str, context: dict) -> str:
@@ -162,9 +198,11 @@ def check_size(outgoing: list[Outgoing], limit: int) -> None:
     over = [o for o in outgoing if len(o.data) > limit]
     if over:
         largest = max(over, key=lambda o: len(o.data))
-        raise BriefpackError(f"{len(over)} of {len(outgoing)} messages are over the {_megabytes(limit)} limit; "
-                             f"the largest, to {largest.recipient.email}, is {_megabytes(len(largest.data))} "
-                             "(raise 'max_message_mb' or --limit-mb, or send the pack another way)")
+        raise BriefpackError(
+            f"{len(over)} of {len(outgoing)} messages are over the {_megabytes(limit)} limit; "
+            f"the largest, to {largest.recipient.email}, is {_megabytes(len(largest.data))} "
+            "(raise 'max_message_mb' or --limit-mb, or send the pack another way)"
+        )
 
 
 MAX_LEDGER_BYTES = 256 * 1024 * 1024  # a line per message sent: millions of them
@@ -196,8 +234,10 @@ def read_ledger(path: Path, warn: Callable[[str], None] = lambda warning: None) 
                 raise TypeError("not a record of a sent message")
         except (ValueError, KeyError, TypeError, RecursionError):
             torn = number == len(lines)  # no line end after it: the write was cut short
-            warn(f"{path}:{number}: {'a record cut short by a crash' if torn else 'not a record'}; ignored "
-                 "(its recipient, if any, is sent to again)")
+            warn(
+                f"{path}:{number}: {'a record cut short by a crash' if torn else 'not a record'}; ignored "
+                "(its recipient, if any, is sent to again)"
+            )
             continue
         sent.add(ledger_key(email, pack))
     return sent
@@ -209,9 +249,15 @@ def _log_sent(path: Path, item: Outgoing) -> None:
     A log whose last line a crash cut short gets a line end first, so this
     record is not glued onto the torn one.
     """
-    record = {"email": item.recipient.email, "name": item.recipient.name, "copy": item.copy_path.name,
-              "copy_sha256": item.copy_sha256, "pack_sha256": item.pack_sha256, "message_id": item.message_id,
-              "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    record = {
+        "email": item.recipient.email,
+        "name": item.recipient.name,
+        "copy": item.copy_path.name,
+        "copy_sha256": item.copy_sha256,
+        "pack_sha256": item.pack_sha256,
+        "message_id": item.message_id,
+        "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
     line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
@@ -255,11 +301,14 @@ def open_connection(settings: SmtpSettings, password: str | None) -> smtplib.SMT
     try:
         return connect(settings, password)
     except smtplib.SMTPAuthenticationError as exc:
-        raise BriefpackError(f"{settings.host}:{settings.port} refused the login for '{settings.user}': "
-                             f"{exc.smtp_code} {_reply(exc.smtp_error)}") from None
+        raise BriefpackError(
+            f"{settings.host}:{settings.port} refused the login for '{settings.user}': "
+            f"{exc.smtp_code} {_reply(exc.smtp_error)}"
+        ) from None
     except (OSError, smtplib.SMTPException) as exc:
-        raise BriefpackError(f"cannot connect to {settings.host}:{settings.port} "
-                             f"({settings.security}): {_describe(exc)}") from None
+        raise BriefpackError(
+            f"cannot connect to {settings.host}:{settings.port} ({settings.security}): {_describe(exc)}"
+        ) from None
 
 
 def _reply(error: bytes | str) -> str:
@@ -285,8 +334,13 @@ def _dropped(exc: Exception) -> bool:
     return not isinstance(exc, smtplib.SMTPException)
 
 
-def send_all(outgoing: list[Outgoing], settings: SmtpSettings, password: str | None, ledger: Path,
-             on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> tuple[Outcome, ...]:
+def send_all(
+    outgoing: list[Outgoing],
+    settings: SmtpSettings,
+    password: str | None,
+    ledger: Path,
+    on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+) -> tuple[Outcome, ...]:
     """Send each message on one connection; a refused recipient does not stop the others.
 
     When the connection drops, it is opened again once and the message

@@ -1,4 +1,5 @@
 """The recipients of a pack and the SMTP settings, from the manifest or the distribution file it names."""
+
 from __future__ import annotations
 
 import os
@@ -25,12 +26,20 @@ DISTRIBUTION_KEYS = {"recipients": True, "smtp": False} | dict.fromkeys(LETTER_K
 RECIPIENT_KEYS = {"name": True, "email": True, "organisation": False, "paper": False, "stamp": False}
 
 
-SMTP_KEYS = {"host": False, "port": False, "security": False, "user": False, "sender": False,
-             "password_env": False, "reply_to": False}
+SMTP_KEYS = {
+    "host": False,
+    "port": False,
+    "security": False,
+    "user": False,
+    "sender": False,
+    "password_env": False,
+    "reply_to": False,
+}
 
 
-def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
-                       allow_outside: bool) -> tuple[tuple[Recipient, ...], SmtpSettings, Letter]:
+def read_distribution(
+    top: dict[str, yaml.Node], path: Path, check: Checker, allow_outside: bool
+) -> tuple[tuple[Recipient, ...], SmtpSettings, Letter]:
     """Recipients and SMTP settings, from the manifest or from the file its 'distribution' names.
 
     A separate file lets one pack go to several lists, and keeps addresses
@@ -38,26 +47,37 @@ def read_distribution(top: dict[str, yaml.Node], path: Path, check: Checker,
     """
     rel = check.text(top, "distribution")
     if rel is None:
-        return (_read_recipients(check.sequence(top, "recipients"), check), _read_smtp(top.get("smtp"), check),
-                read_letter(top, path.parent, check, allow_outside))
+        return (
+            _read_recipients(check.sequence(top, "recipients"), check),
+            _read_smtp(top.get("smtp"), check),
+            read_letter(top, path.parent, check, allow_outside),
+        )
     for key in ("recipients", "smtp", *LETTER_KEYS):
         if key in top:
             check.problem(top[key], f"'{key}' cannot be set here as well as in the 'distribution' file '{rel}'")
     try:
         file = (path.parent / rel).resolve()
     except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL, a name too long
-        check.problem(top["distribution"], f"distribution file '{rel}' cannot be used: "
-                                           f"{getattr(exc, 'strerror', None) or exc}")
+        check.problem(
+            top["distribution"], f"distribution file '{rel}' cannot be used: {getattr(exc, 'strerror', None) or exc}"
+        )
         return (), SmtpSettings(), Letter()
     if not allow_outside and not file.is_relative_to(path.parent.resolve()):
-        check.problem(top["distribution"], f"distribution file '{rel}' lies outside the manifest's folder "
-                                           "(set 'allow_outside: true' to allow it)")
+        check.problem(
+            top["distribution"],
+            f"distribution file '{rel}' lies outside the manifest's folder (set 'allow_outside: true' to allow it)",
+        )
         return (), SmtpSettings(), Letter()
     try:
         raw = read_regular(file, MAX_MANIFEST_BYTES).decode("utf-8-sig")
     except (FileRefused, UnicodeDecodeError) as exc:
-        reason = ("not found" if isinstance(exc, FileRefused) and not os.path.lexists(file) else
-                  exc.message if isinstance(exc, FileRefused) else "is not UTF-8 text; save it as UTF-8")
+        reason = (
+            "not found"
+            if isinstance(exc, FileRefused) and not os.path.lexists(file)
+            else exc.message
+            if isinstance(exc, FileRefused)
+            else "is not UTF-8 text; save it as UTF-8"
+        )
         check.problem(top["distribution"], f"distribution file '{rel}' {reason}")
         return (), SmtpSettings(), Letter()
     try:
@@ -85,8 +105,9 @@ def _read_recipients(nodes: list[yaml.Node], check: Checker) -> tuple[Recipient,
         organisation = check.text(keys, "organisation")
         for key, value in (("name", name), ("organisation", organisation)):
             if value is not None and len(value) > MAX_NAME:
-                check.problem(keys[key], f"{where}: '{key}' is {len(value)} characters long; the stamp "
-                                         f"holds at most {MAX_NAME}")
+                check.problem(
+                    keys[key], f"{where}: '{key}' is {len(value)} characters long; the stamp holds at most {MAX_NAME}"
+                )
         if name is None or email is None:
             continue
         problem = email_problem(email)
@@ -94,12 +115,21 @@ def _read_recipients(nodes: list[yaml.Node], check: Checker) -> tuple[Recipient,
             check.problem(keys["email"], f"{where} ({name}): {problem}")
         elif email.lower() in seen:
             # The send log is keyed by address: two entries would get one message.
-            check.problem(keys["email"], f"recipient {number} ({name}): '{email}' is listed already "
-                                         f"as recipient {seen[email.lower()]}")
+            check.problem(
+                keys["email"],
+                f"recipient {number} ({name}): '{email}' is listed already as recipient {seen[email.lower()]}",
+            )
         seen.setdefault(email.lower(), number)
         paper = check.choice(keys, "paper", PAPERS, "") if "paper" in keys else None
-        recipients.append(Recipient(name=name, email=email, organisation=organisation,
-                                    paper=paper or None, stamp=check.boolean(keys, "stamp", True)))
+        recipients.append(
+            Recipient(
+                name=name,
+                email=email,
+                organisation=organisation,
+                paper=paper or None,
+                stamp=check.boolean(keys, "stamp", True),
+            )
+        )
     return tuple(recipients)
 
 
@@ -120,8 +150,12 @@ def _read_smtp(node: yaml.Node | None, check: Checker) -> SmtpSettings:
     host = check.text(keys, "host", "localhost") or "localhost"
     if any(c.isspace() for c in host):
         check.problem(keys["host"], f"smtp host '{host}' is not a host name")
-    return SmtpSettings(host=host,
-                        port=int(check.number(keys, "port", default_port, integer=True, minimum=1, maximum=65535)),
-                        security=security, user=check.text(keys, "user"), sender=sender,
-                        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD") or "",
-                        reply_to=reply_to if not problem else None)
+    return SmtpSettings(
+        host=host,
+        port=int(check.number(keys, "port", default_port, integer=True, minimum=1, maximum=65535)),
+        security=security,
+        user=check.text(keys, "user"),
+        sender=sender,
+        password_env=check.text(keys, "password_env", "BRIEFPACK_SMTP_PASSWORD") or "",
+        reply_to=reply_to if not problem else None,
+    )

@@ -11,6 +11,7 @@ is serialised again. Cloning keeps the outline, links, named destinations,
 attachments and the structure tree; marking the stamp as an artifact keeps
 the tagging valid, since a screen reader should not read it as content.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -83,8 +84,23 @@ class StampResult:
 
 
 # Letters that Unicode does not decompose into a base letter and an accent.
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"})
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
 
 
 def slug(text: str) -> str:
@@ -104,10 +120,16 @@ def plan_copies(manifest: Manifest, today: datetime.date) -> tuple[CopySpec, ...
     width = max(2, len(str(total)))
     date = manifest.date or today.isoformat()
     return tuple(
-        CopySpec(recipient=r, number=n, total=total, paper=r.paper or manifest.paper,
-                 file_name=f"{manifest.name}-copy-{n:0{width}d}-{slug(r.name)}.pdf",
-                 stamp=stamp_text(r, n, total, date) if r.stamp else None)
-        for n, r in enumerate(manifest.recipients, start=1))
+        CopySpec(
+            recipient=r,
+            number=n,
+            total=total,
+            paper=r.paper or manifest.paper,
+            file_name=f"{manifest.name}-copy-{n:0{width}d}-{slug(r.name)}.pdf",
+            stamp=stamp_text(r, n, total, date) if r.stamp else None,
+        )
+        for n, r in enumerate(manifest.recipients, start=1)
+    )
 
 
 def edition_identity(html: str, paper: str) -> str:
@@ -122,10 +144,12 @@ def edition_identity(html: str, paper: str) -> str:
 def render_stamps(texts: list[str], width: float, height: float) -> bytes:
     """One stamp page per text, sized to the pack's pages (in points)."""
     css = (LAYOUTS / "stamp.css").read_text(encoding="utf-8")
-    html = environment().get_template("stamp.html").render(texts=texts, width=f"{width:.4f}",
-                                                            height=f"{height:.4f}", css=Markup(css))
-    return weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/",
-                           url_fetcher=SealedFetcher([LAYOUTS])).write_pdf()
+    html = (
+        environment()
+        .get_template("stamp.html")
+        .render(texts=texts, width=f"{width:.4f}", height=f"{height:.4f}", css=Markup(css))
+    )
+    return weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=SealedFetcher([LAYOUTS])).write_pdf()
 
 
 class Stamper:
@@ -163,7 +187,7 @@ class Stamper:
         self.stamp_boxes = [ArrayObject(page.mediabox) for page in stamp_pages]
         self.stamp_contents = [_ours(page.get_contents(), "a stamp page's content").get_data() for page in stamp_pages]
         self.prev = int(_ours(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", self.base[-64:]), "startxref").group(1))
-        self.size = int(_ours(re.search(rb"/Size\s+(\d+)", self.base[self.prev:]), "the trailer's /Size").group(1))
+        self.size = int(_ours(re.search(rb"/Size\s+(\d+)", self.base[self.prev :]), "the trailer's /Size").group(1))
         if info_ref is None:  # WeasyPrint always writes one; allocate it if another tool did not
             info_ref, self.size = pypdf.generic.IndirectObject(self.size, 0, None), self.size + 1
         self.info_id = info_ref.idnum
@@ -172,10 +196,15 @@ class Stamper:
         """The copy for ``spec``, stamped with stamp page ``stamp_index`` if given."""
         r = spec.recipient
         who = r.name + (f" ({r.organisation})" if r.organisation else "")
-        keywords = ", ".join(k for k in (self.info.get("/Keywords"), f"copy {spec.number} of {spec.total} for {who}")
-                             if k)
-        info = DictionaryObject({NameObject(k): TextStringObject(v) for k, v in
-                                 {**self.info, "/Recipient": f"{who} <{r.email}>", "/Keywords": keywords}.items()})
+        keywords = ", ".join(
+            k for k in (self.info.get("/Keywords"), f"copy {spec.number} of {spec.total} for {who}") if k
+        )
+        info = DictionaryObject(
+            {
+                NameObject(k): TextStringObject(v)
+                for k, v in {**self.info, "/Recipient": f"{who} <{r.email}>", "/Keywords": keywords}.items()
+            }
+        )
         objects: dict[int, PdfObject] = {self.info_id: info}
         if self.xmp_id is not None:
             xmp = DecodedStreamObject()
@@ -183,10 +212,12 @@ class Stamper:
             xmp.set_data(_xmp_with_keywords(_ours(self.xmp_text, "the XMP packet"), keywords).encode("utf-8"))
             objects[self.xmp_id] = xmp
         if self.form_id is not None and stamp_index is not None:
-            objects[self.form_id] = _form(self.stamp_boxes[stamp_index], self.stamp_resources[stamp_index],
-                                          self.stamp_contents[stamp_index])
-        return _incremental_update(self.base, objects, prev=self.prev, size=self.size,
-                                   root=self.root_id, info=self.info_id)
+            objects[self.form_id] = _form(
+                self.stamp_boxes[stamp_index], self.stamp_resources[stamp_index], self.stamp_contents[stamp_index]
+            )
+        return _incremental_update(
+            self.base, objects, prev=self.prev, size=self.size, root=self.root_id, info=self.info_id
+        )
 
 
 T = TypeVar("T")
@@ -201,8 +232,14 @@ def _ours(value: T | None, what: str) -> T:
 
 def _form(bbox: ArrayObject, resources: PdfObject, content: bytes) -> DecodedStreamObject:
     form = DecodedStreamObject()
-    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-                 NameObject("/BBox"): bbox, NameObject("/Resources"): resources})
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): bbox,
+            NameObject("/Resources"): resources,
+        }
+    )
     form.set_data(content)
     return form
 
@@ -228,8 +265,9 @@ def _install_form(writer: pypdf.PdfWriter) -> int:
     return form_ref.idnum
 
 
-def _incremental_update(base: bytes, objects: dict[int, PdfObject], *, prev: int, size: int,
-                        root: int, info: int) -> bytes:
+def _incremental_update(
+    base: bytes, objects: dict[int, PdfObject], *, prev: int, size: int, root: int, info: int
+) -> bytes:
     """``base`` with ``objects`` replaced by an appended update (ISO 32000-1, 7.5.6).
 
     Its cross-reference section is a stream, like the ones WeasyPrint and
@@ -248,8 +286,10 @@ def _incremental_update(base: bytes, objects: dict[int, PdfObject], *, prev: int
     offsets[xref_number] = xref_offset
     rows = b"".join(b"\x01" + offset.to_bytes(4, "big") + b"\x00\x00" for offset in offsets.values())
     index = " ".join(f"{number} 1" for number in offsets)
-    out.write(f"{xref_number} 0 obj\n<< /Type /XRef /Size {xref_number + 1} /Index [{index}] /W [1 4 2] "
-              f"/Root {root} 0 R /Info {info} 0 R /Prev {prev} /Length {len(rows)} >>\nstream\n".encode())
+    out.write(
+        f"{xref_number} 0 obj\n<< /Type /XRef /Size {xref_number + 1} /Index [{index}] /W [1 4 2] "
+        f"/Root {root} 0 R /Info {info} 0 R /Prev {prev} /Length {len(rows)} >>\nstream\n".encode()
+    )
     out.write(rows)
     out.write(f"\nendstream\nendobj\nstartxref\n{xref_offset}\n%%EOF\n".encode())
     return out.getvalue()
@@ -263,14 +303,14 @@ def _xmp_with_keywords(xmp: str, keywords: str) -> str:
     return xmp.replace("</rdf:RDF>", f'<rdf:Description rdf:about="">{element}</rdf:Description></rdf:RDF>')
 
 
-def render_editions(manifest_path: Path | str, out_dir: Path, papers: set[str],
-                    progress: Progress) -> tuple[Manifest, dict[str, Edition], tuple[str, ...]]:
+def render_editions(
+    manifest_path: Path | str, out_dir: Path, papers: set[str], progress: Progress
+) -> tuple[Manifest, dict[str, Edition], tuple[str, ...]]:
     """Lay the pack out once per paper size; the manifest's own one is a normal build."""
     built = build(manifest_path, out_dir, progress)
     manifest = built.pack.manifest
     html = built.html.read_text(encoding="utf-8")
-    editions = {manifest.paper: Edition(manifest.paper, built.pdf.read_bytes(),
-                                        edition_identity(html, manifest.paper))}
+    editions = {manifest.paper: Edition(manifest.paper, built.pdf.read_bytes(), edition_identity(html, manifest.paper))}
     warnings = list(built.pack.warnings)
     others = sorted(papers - {manifest.paper})
     if others:
@@ -279,15 +319,19 @@ def render_editions(manifest_path: Path | str, out_dir: Path, papers: set[str],
             progress(f"laying out pages on {paper}")
             variant = dataclasses.replace(pack, manifest=dataclasses.replace(manifest, paper=paper))
             layout = lay_out(variant)
-            rendered = render_pdf(layout, variant=manifest.pdf_variant,
-                                  attachments=attachments_for(variant, to_json(variant, layout.pages)))
+            rendered = render_pdf(
+                layout,
+                variant=manifest.pdf_variant,
+                attachments=attachments_for(variant, to_json(variant, layout.pages)),
+            )
             editions[paper] = Edition(paper, rendered.pdf, edition_identity(layout.html, paper))
             warnings.extend(layout.warnings + rendered.warnings)
     return manifest, editions, tuple(dict.fromkeys(warnings))
 
 
-def make_copies(specs: tuple[CopySpec, ...], editions: dict[str, Edition], copies_dir: Path,
-                progress: Progress = silent) -> tuple[Copy, ...]:
+def make_copies(
+    specs: tuple[CopySpec, ...], editions: dict[str, Edition], copies_dir: Path, progress: Progress = silent
+) -> tuple[Copy, ...]:
     copies: list[Copy] = []
     for paper, edition in editions.items():
         group = [s for s in specs if s.paper == paper]
@@ -296,28 +340,46 @@ def make_copies(specs: tuple[CopySpec, ...], editions: dict[str, Edition], copie
         if stamped:
             progress(f"laying out {len(stamped)} stamps ({paper})")
             box = pypdf.PdfReader(io.BytesIO(edition.pdf)).pages[0].mediabox
-            stamp_pages = list(pypdf.PdfReader(io.BytesIO(render_stamps(
-                [s.stamp for s in stamped if s.stamp is not None], float(box.width), float(box.height)))).pages)
+            stamp_pages = list(
+                pypdf.PdfReader(
+                    io.BytesIO(
+                        render_stamps(
+                            [s.stamp for s in stamped if s.stamp is not None], float(box.width), float(box.height)
+                        )
+                    )
+                ).pages
+            )
         index = {s.number: i for i, s in enumerate(stamped)}
-        stampers = {True: Stamper(edition.pdf, stamp_pages) if stamped else None,
-                    False: Stamper(edition.pdf, []) if len(stamped) < len(group) else None}
+        stampers = {
+            True: Stamper(edition.pdf, stamp_pages) if stamped else None,
+            False: Stamper(edition.pdf, []) if len(stamped) < len(group) else None,
+        }
         progress(f"writing {len(group)} copies ({paper})")
         for spec in group:
             data = _ours(stampers[spec.stamp is not None], "a stamper").copy(spec, index.get(spec.number))
             path = copies_dir / spec.file_name
             write_atomic(path, data)
-            copies.append(Copy(spec=spec, path=path, sha256=hashlib.sha256(data).hexdigest(),
-                               pack_sha256=edition.pack_sha256, size=len(data)))
+            copies.append(
+                Copy(
+                    spec=spec,
+                    path=path,
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    pack_sha256=edition.pack_sha256,
+                    size=len(data),
+                )
+            )
     return tuple(sorted(copies, key=lambda c: c.spec.number))
 
 
-def stamp(manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent,
-          today: datetime.date | None = None) -> StampResult:
+def stamp(
+    manifest_path: Path | str, out_dir: Path | str, progress: Progress = silent, today: datetime.date | None = None
+) -> StampResult:
     """Render the pack and write one copy per recipient into ``out_dir/copies``."""
     manifest = load_manifest(manifest_path)
     if not manifest.recipients:
-        raise BriefpackError("no recipients: list them under 'recipients:' or name a 'distribution:' file",
-                             path=manifest.path)
+        raise BriefpackError(
+            "no recipients: list them under 'recipients:' or name a 'distribution:' file", path=manifest.path
+        )
     specs = plan_copies(manifest, today or datetime.date.today())
     out = Path(out_dir)
     manifest, editions, warnings = render_editions(manifest_path, out, {s.paper for s in specs}, progress)

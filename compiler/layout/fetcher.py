@@ -6,6 +6,7 @@ out to the network. This fetcher serves regular files from an allow-list of
 folders (the layout's own) and small ``data:`` URLs, and refuses everything
 else with a warning that names the URL.
 """
+
 from __future__ import annotations
 
 import base64
@@ -53,7 +54,7 @@ class SealedFetcher(URLFetcher):
             data = self._read_allowed(unquote(parts.path))
             if data is not None:
                 return URLFetcherResponse(url, data, {"Content-Type": _content_type(parts.path)})
-        shown = url if len(url) <= _SHOWN_URL_CHARS else url[:_SHOWN_URL_CHARS - 3] + "..."
+        shown = url if len(url) <= _SHOWN_URL_CHARS else url[: _SHOWN_URL_CHARS - 3] + "..."
         self.refused.append(shown)
         raise ValueError(f"briefpack refuses to read {shown}")
 
@@ -62,7 +63,7 @@ class SealedFetcher(URLFetcher):
         if not self.decoded_fonts or not url.startswith(_WOFF2_DATA):
             return None
         try:
-            font = self.decoded_fonts.get(woff2_digest(base64.b64decode(url[len(_WOFF2_DATA):], validate=True)))
+            font = self.decoded_fonts.get(woff2_digest(base64.b64decode(url[len(_WOFF2_DATA) :], validate=True)))
         except ValueError:  # not base64: WeasyPrint's own fetch reports it
             return None
         return None if font is None else URLFetcherResponse(url, font, {"Content-Type": "font/ttf"})
@@ -89,6 +90,15 @@ class SealedFetcher(URLFetcher):
 
 def _content_type(path: str) -> str:
     suffix = Path(path).suffix.lower()
-    return {".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-            ".svg": "image/svg+xml", ".gif": "image/gif", ".woff": "font/woff", ".woff2": "font/woff2",
-            ".ttf": "font/ttf", ".otf": "font/otf"}.get(suffix, "application/octet-stream")
+    return {
+        ".css": "text/css",
+        ".png": "image/png",
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".svg": "image/svg+xml",
+        ".gif": "image/gif",
+        ".woff": "font/woff",
+        ".woff2": "font/woff2",
+        ".ttf": "font/ttf",
+        ".otf": "font/otf",
+    }.get(suffix, "application/octet-stream")

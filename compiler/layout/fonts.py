@@ -8,6 +8,7 @@ and the renderer's fetcher then hands WeasyPrint each font already decoded
 is, and fontTools is what it would have decoded it with: the same fonts, the
 same pages, the same PDF.
 """
+
 from __future__ import annotations
 
 import hashlib

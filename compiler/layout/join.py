@@ -13,6 +13,7 @@ WeasyPrint has no public API for a page's boxes: this reads ``Page._page_box``
 when it cannot vouch for the result, and the caller then lays out the whole
 pack again, so a change in WeasyPrint costs time, never a wrong page.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,8 +53,9 @@ def with_total_from(page: Page, stand_in: Page) -> Page | None:
         if not prints[key] and _text(ours[key]) != _text(theirs[key]):
             return None
     box = page._page_box.copy()
-    box.children = [child for child in page._page_box.children
-                    if not (isinstance(child, MarginBox) and child.at_keyword in taken)]
+    box.children = [
+        child for child in page._page_box.children if not (isinstance(child, MarginBox) and child.at_keyword in taken)
+    ]
     box.children += [theirs[key] for key in sorted(taken)]
     return Page(box)
 

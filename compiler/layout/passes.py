@@ -12,6 +12,7 @@ templates never see the pass plan:
   points at, so that every page number and running footer comes out as in the
   whole pack.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

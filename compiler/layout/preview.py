@@ -1,4 +1,5 @@
 """Render a pack's pages to PNG images with pypdfium2 (no system dependency)."""
+
 from __future__ import annotations
 
 from io import BytesIO
@@ -24,4 +25,3 @@ def render_pages(pdf: Path | bytes, out_dir: Path, *, dpi: int = 60, prefix: str
     finally:
         document.close()
     return written
-

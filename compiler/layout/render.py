@@ -4,6 +4,7 @@
 joined into the document one pass would make (``stitch``); ``render_pdf``
 writes them.
 """
+
 from __future__ import annotations
 
 import io
@@ -70,24 +71,29 @@ def lay_out(pack: Pack, *, view: View | None = None, renderer: Renderer | None =
         names = [stitch.page_name(page) for page in body.pages[front:]]
         document, passes = None, ("body",)  # type: tuple[weasyprint.Document | None, tuple[str, ...]]
         if None not in names:
-            stand_ins = tuple(StandIn(name or "auto", tuple(a for a, n in targets.items() if n == number))
-                              for number, name in enumerate(names, start=front + 1))
+            stand_ins = tuple(
+                StandIn(name or "auto", tuple(a for a, n in targets.items() if n == number))
+                for number, name in enumerate(names, start=front + 1)
+            )
             back = renderer.render(settled, Part.BACK, stand_ins)
             document, passes = _join(body, back, front, targets), passes + ("back matter",)
         if document is None:
             document, passes = renderer.render(settled), passes + ("whole",)
     return Layout(html=pack_html(settled), document=document, passes=passes, warnings=renderer.warnings)
 
-def _join(body: weasyprint.Document, back: weasyprint.Document, front: int,
-          targets: PageMap) -> weasyprint.Document | None:
+
+def _join(
+    body: weasyprint.Document, back: weasyprint.Document, front: int, targets: PageMap
+) -> weasyprint.Document | None:
     """The back pass's front pages, the body's own pages with their stand-ins' footers, the back matter.
 
     None unless the stand-ins took exactly the body's pages, which they do
     when the contents is as long in both passes.
     """
     end = len(body.pages)
-    if anchor_pages(back, list(targets)) != dict(targets) or \
-            anchor_pages(back, BACK_MATTER[:1]) != {BACK_MATTER[0]: end + 1}:
+    if anchor_pages(back, list(targets)) != dict(targets) or anchor_pages(back, BACK_MATTER[:1]) != {
+        BACK_MATTER[0]: end + 1
+    }:
         return None
     kept = [stitch.with_total_from(page, stand_in) for page, stand_in in zip(body.pages[front:], back.pages[front:end])]
     if None in kept:
@@ -120,14 +126,19 @@ class Renderer:
         self.fonts = FontConfiguration()
         self.logged: list[str] = []
         with _captured_weasyprint_warnings(self.logged):
-            self.css = weasyprint.CSS(string=stylesheet(layout, paper), base_url=str(LAYOUTS) + "/",
-                                      url_fetcher=self.fetcher, font_config=self.fonts)
+            self.css = weasyprint.CSS(
+                string=stylesheet(layout, paper),
+                base_url=str(LAYOUTS) + "/",
+                url_fetcher=self.fetcher,
+                font_config=self.fonts,
+            )
 
     def render(self, view: View, part: Part = Part.WHOLE, stand_ins: tuple[StandIn, ...] = ()) -> weasyprint.Document:
         html = pass_html(replace(view, css=Markup("")), part, stand_ins)
         with _captured_weasyprint_warnings(self.logged):
             return weasyprint.HTML(string=html, base_url=str(LAYOUTS) + "/", url_fetcher=self.fetcher).render(
-                stylesheets=[self.css], font_config=self.fonts)
+                stylesheets=[self.css], font_config=self.fonts
+            )
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -167,13 +178,27 @@ def attachments_for(pack: Pack, json_export: str) -> tuple[weasyprint.Attachment
     # Fixed dates, or WeasyPrint stamps the files with the clock and the PDF is never the same twice.
     stamp = _stamp(creation_date(pack.manifest.date))
     # The id prefix keeps names unique when two folders hold a file of the same name.
-    files = [weasyprint.Attachment(string=spec.path.read_bytes(), name=attachment_name(spec),
-                                   description=f"Source {spec.id}", relationship="Source",
-                                   created=stamp, modified=stamp)
-             for spec in pack.manifest.sources]
-    files.append(weasyprint.Attachment(string=json_export.encode("utf-8"), name=f"{pack.manifest.name}.json",
-                                       description="briefpack JSON export", relationship="Data",
-                                       created=stamp, modified=stamp))
+    files = [
+        weasyprint.Attachment(
+            string=spec.path.read_bytes(),
+            name=attachment_name(spec),
+            description=f"Source {spec.id}",
+            relationship="Source",
+            created=stamp,
+            modified=stamp,
+        )
+        for spec in pack.manifest.sources
+    ]
+    files.append(
+        weasyprint.Attachment(
+            string=json_export.encode("utf-8"),
+            name=f"{pack.manifest.name}.json",
+            description="briefpack JSON export",
+            relationship="Data",
+            created=stamp,
+            modified=stamp,
+        )
+    )
     return tuple(files)
 
 
@@ -185,7 +210,7 @@ def _stamp(created: str | None) -> datetime:
     if not created:
         return datetime(1980, 1, 1, tzinfo=timezone.utc)  # the zip epoch, as reproducible builds use
     parts = [int(part) for part in re.findall(r"\d+", created)[:6]]
-    year, month, day, hour, minute, second = (parts + [1, 1, 0, 0, 0][len(parts) - 1:])[:6]
+    year, month, day, hour, minute, second = (parts + [1, 1, 0, 0, 0][len(parts) - 1 :])[:6]
     return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
 
 

@@ -6,6 +6,7 @@ holds no logic beyond loops and conditions. Nothing here needs WeasyPrint
 (``render`` lays the HTML out), so the build can make the view while
 WeasyPrint starts (``build.build``).
 """
+
 from __future__ import annotations
 
 import base64
@@ -195,8 +196,13 @@ class View:
 
     def cited_on(self, source_id: str) -> tuple[PageRef, ...]:
         """The pages that cite a source (a paragraph's or a key point's citation), once each, from the last layout pass."""
-        paragraphs = (self.cite_anchor(p) for c in self.chapters for g in c.groups for p in g.paragraphs
-                      if source_id in (p.source, *(d.source for d in p.duplicates)))
+        paragraphs = (
+            self.cite_anchor(p)
+            for c in self.chapters
+            for g in c.groups
+            for p in g.paragraphs
+            if source_id in (p.source, *(d.source for d in p.duplicates))
+        )
         points = (anchor for anchor, point in self.point_cites() if source_id in point.sources)
         return self._page_refs((*paragraphs, *points))
 
@@ -223,7 +229,7 @@ class View:
         notes = {f.number: f.text for f in paragraph.footnotes}
         text, parts, position = paragraph.text, [], 0
         for number, mark in enumerate(self.name_marks.get(paragraph.anchor, ())):
-            parts.append(str(escape(text[position:mark.start])))
+            parts.append(str(escape(text[position : mark.start])))
             parts.append(f'<span class="name" id="{escape(name_anchor(paragraph, number))}">{escape(mark.name)}</span>')
             position = mark.end
         parts.append(str(escape(text[position:])))
@@ -245,7 +251,9 @@ class View:
         """(source, ordinal) of a lede -> the wire dateline it opens with, set as "PLACE (AGENCY) —"."""
         return {
             (s.id, b.ordinal): re.sub(r"\s*(?:_|--|-|—|–)$", "", b.dateline) + " —"
-            for s in self.pack.sources for b in s.blocks if b.dateline
+            for s in self.pack.sources
+            for b in s.blocks
+            if b.dateline
         }
 
     def source_html(self, text: str, source_id: str) -> Markup:
@@ -271,8 +279,9 @@ def span_label(events: tuple[Event, ...] | list[Event], window: TimelineSettings
         return None
     first = dated[0]
     # A range's end may lie past every later start: "1991 – 1997" outlasts an event of 1995.
-    last_value, last_mod = max(((e.end, None) if e.end else (e.date, e.mod) for e in dated),
-                               key=lambda pair: values.sort_key(*pair))
+    last_value, last_mod = max(
+        ((e.end, None) if e.end else (e.date, e.mod) for e in dated), key=lambda pair: values.sort_key(*pair)
+    )
     start, end = values.label(first.date, first.mod), values.label(last_value, last_mod)
     return start if start == end else f"{start} – {end}"
 
@@ -296,8 +305,9 @@ def name_index(pack: Pack) -> tuple[tuple[tuple[str, tuple[NameEntry, ...]], ...
     """The index entries grouped by letter, and the names to anchor in each paragraph."""
     paragraphs = [p for c in pack.chapters for p in c.paragraphs]
     texts = [FOOTNOTE_CALL.sub("", p.text) for p in paragraphs]
-    found, variants = names.merge_names(names.find_names(texts, pack.manifest.actors), pack.manifest.actors,
-                                        pack.manifest.aliases, "\n".join(texts))
+    found, variants = names.merge_names(
+        names.find_names(texts, pack.manifest.actors), pack.manifest.actors, pack.manifest.aliases, "\n".join(texts)
+    )
     marks = {p.anchor: tuple(names.occurrences(p.text, found, variants)) for p in paragraphs}
     anchors: dict[str, list[str]] = {}
     for p in paragraphs:
@@ -325,8 +335,10 @@ def creation_date(manifest_date: str | None) -> str | None:
             raise ValueError
         when = datetime.fromtimestamp(int(epoch), timezone.utc)
     except (ValueError, OverflowError, OSError):  # beyond the year 9999, or beyond the platform's time_t
-        raise BriefpackError(f"SOURCE_DATE_EPOCH={shown(epoch[:40])} is not a time a PDF can carry: "
-                             "give whole seconds since 1970, before the year 10000") from None
+        raise BriefpackError(
+            f"SOURCE_DATE_EPOCH={shown(epoch[:40])} is not a time a PDF can carry: "
+            "give whole seconds since 1970, before the year 10000"
+        ) from None
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -342,11 +354,13 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
             else:
                 groups.append(SourceGroup(sources[paragraph.source], (paragraph,)))
         events = [e for e in pack.timeline if e.chapter == chapter.id]
-        glance = Glance(sources=len({p.source for p in chapter.paragraphs}),
-                        paragraphs=len(chapter.paragraphs), span=span_label(events),
-                        actors=top_actors(chapter.paragraphs, pack.manifest.actors))
-        see_also = tuple(SeeAlso(p, sources[p.source], titles[p.primary], excerpt(p.text))
-                         for p in chapter.see_also)
+        glance = Glance(
+            sources=len({p.source for p in chapter.paragraphs}),
+            paragraphs=len(chapter.paragraphs),
+            span=span_label(events),
+            actors=top_actors(chapter.paragraphs, pack.manifest.actors),
+        )
+        see_also = tuple(SeeAlso(p, sources[p.source], titles[p.primary], excerpt(p.text)) for p in chapter.see_also)
         chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance, chapter.key_points))
     cited = [(c.id, c.title, {p.source for p in c.paragraphs}) for c in pack.chapters]
     citing = {s.id: tuple((cid, title) for cid, title, ids in cited if s.id in ids) for s in pack.sources}
@@ -362,7 +376,8 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
         sources=tuple(SourceView(s, citing[s.id], older[s.id], newer.get(s.id)) for s in pack.sources),
         summary_points=tuple((k, titles[k.chapter]) for k in summary.points if k.chapter in titles) if summary else (),
         summary_dates=tuple(EventView(values.event_label(e.date, e.mod, e.end), e) for e in summary.dates)
-        if summary else (),
+        if summary
+        else (),
         glossary=pack.glossary,
         date_span=span_label(pack.timeline, pack.manifest.timeline),
         generator=f"briefpack {__version__}",
@@ -392,6 +407,7 @@ def stylesheet(layout: str, paper: str) -> str:
     renders the same pages from any folder or machine, and no absolute path
     of the build machine ends up in the outputs.
     """
+
     def inline(match: re.Match) -> str:
         data = base64.b64encode((LAYOUTS / match.group(1)).read_bytes()).decode("ascii")
         return f"url(data:font/woff2;base64,{data})"
@@ -412,4 +428,3 @@ def _layout_css(layout: str, paper: str) -> str:
 def pack_html(view: View) -> str:
     """The whole pack as HTML: what ``weasyprint`` lays out, and what the build writes beside the PDF."""
     return environment().get_template("pack.html").render(ctx=view)
-

@@ -5,6 +5,7 @@ that each problem can name the line it stands on, and so that aliases can
 be counted before anything is expanded (a "billion laughs" manifest is
 refused instead of eating the machine's memory).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -24,14 +25,18 @@ from briefpack.manifest.stated import absent, read_out, unless_absent
 from briefpack.manifest.timeline import read_timeline
 from briefpack.model import Manifest, PdfVariant, Rule, SourceFormat, SourceSpec, ThemeSpec
 
-FORMATS = {".txt": SourceFormat.TXT, ".text": SourceFormat.TXT, ".md": SourceFormat.MD,
-           ".markdown": SourceFormat.MD, ".html": SourceFormat.HTML, ".htm": SourceFormat.HTML,
-           ".pdf": SourceFormat.PDF}
+FORMATS = {
+    ".txt": SourceFormat.TXT,
+    ".text": SourceFormat.TXT,
+    ".md": SourceFormat.MD,
+    ".markdown": SourceFormat.MD,
+    ".html": SourceFormat.HTML,
+    ".htm": SourceFormat.HTML,
+    ".pdf": SourceFormat.PDF,
+}
 
 
 LAYOUTS = ("default", "compact")
-
-
 
 
 PDF_VARIANTS = tuple(variant.value for variant in PdfVariant)
@@ -44,22 +49,63 @@ SOURCE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}\Z")
 
 
 TOP_KEYS = {
-    "title": True, "subtitle": False, "date": False, "author": False, "organisation": False,
-    "handling": False, "language": False, "keywords": False, "output": False, "layout": False,
-    "paper": False, "pdf_variant": False, "day_first": False, "actors": False,
-    "sources": True, "themes": True, "fallback": True, "allow_outside": False,
-    "recipients": False, "smtp": False, "max_message_mb": False, "max_source_mb": False,
-    "distribution": False, "timeline": False, "out": False, "note": False, "note_file": False,
-    "email_templates": False, "passages": False, "pins": False, "summary": False,
+    "title": True,
+    "subtitle": False,
+    "date": False,
+    "author": False,
+    "organisation": False,
+    "handling": False,
+    "language": False,
+    "keywords": False,
+    "output": False,
+    "layout": False,
+    "paper": False,
+    "pdf_variant": False,
+    "day_first": False,
+    "actors": False,
+    "sources": True,
+    "themes": True,
+    "fallback": True,
+    "allow_outside": False,
+    "recipients": False,
+    "smtp": False,
+    "max_message_mb": False,
+    "max_source_mb": False,
+    "distribution": False,
+    "timeline": False,
+    "out": False,
+    "note": False,
+    "note_file": False,
+    "email_templates": False,
+    "passages": False,
+    "pins": False,
+    "summary": False,
 }
 
 
-SOURCE_KEYS = {"file": True, "id": False, "format": False, "title": False, "author": False,
-               "publisher": False, "published": False, "url": False}
+SOURCE_KEYS = {
+    "file": True,
+    "id": False,
+    "format": False,
+    "title": False,
+    "author": False,
+    "publisher": False,
+    "published": False,
+    "url": False,
+}
 
 
-THEME_KEYS = {"id": True, "title": True, "terms": False, "regex": False, "threshold": False,
-              "summary": False, "exclude": False, "not": False, "key_points": False}
+THEME_KEYS = {
+    "id": True,
+    "title": True,
+    "terms": False,
+    "regex": False,
+    "threshold": False,
+    "summary": False,
+    "exclude": False,
+    "not": False,
+    "key_points": False,
+}
 
 
 FALLBACK_KEYS = {"id": True, "title": True, "summary": False, "key_points": False}
@@ -129,27 +175,31 @@ def _read(root: yaml.Node, path: Path, check: Checker) -> Manifest:
     )
 
 
-def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
-                  allow_outside: bool) -> tuple[SourceSpec, ...]:
+def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker, allow_outside: bool) -> tuple[SourceSpec, ...]:
     root = path.parent.resolve()
     specs: list[SourceSpec] = []
     seen_ids: dict[str, int] = {}
     for number, node in enumerate(expand(nodes, path, check, frozenset(FORMATS)), start=1):
         if isinstance(node, yaml.ScalarNode):  # a bare file name is allowed
-            node = yaml.MappingNode("tag:yaml.org,2002:map",
-                                    [(yaml.ScalarNode("tag:yaml.org,2002:str", "file", node.start_mark),
-                                      node)], node.start_mark, node.end_mark)
+            node = yaml.MappingNode(
+                "tag:yaml.org,2002:map",
+                [(yaml.ScalarNode("tag:yaml.org,2002:str", "file", node.start_mark), node)],
+                node.start_mark,
+                node.end_mark,
+            )
         keys = check.mapping(node, f"source {number}", SOURCE_KEYS)
         rel = check.required(keys, "file", f"source {number}")
         if rel is None:
             continue
         source_id = check.text(keys, "id", f"S{number}") or f"S{number}"
         if not SOURCE_ID.match(source_id):
-            check.problem(keys["id"], f"source id '{source_id}' must be a letter then letters, digits, - or _ "
-                                      "(at most 64)")
+            check.problem(
+                keys["id"], f"source id '{source_id}' must be a letter then letters, digits, - or _ (at most 64)"
+            )
         if source_id in seen_ids:
-            check.problem(keys.get("id", node),
-                          f"duplicate source id '{source_id}' (also on line {seen_ids[source_id]})")
+            check.problem(
+                keys.get("id", node), f"duplicate source id '{source_id}' (also on line {seen_ids[source_id]})"
+            )
         seen_ids[source_id] = node.start_mark.line + 1
         try:
             # resolve() follows symlinks, so a link inside the folder to a file outside counts as outside
@@ -160,25 +210,41 @@ def _read_sources(nodes: list[yaml.Node], path: Path, check: Checker,
             check.problem(keys["file"], f"source file cannot be used: '{rel}' ({reason})")
             continue
         if not allow_outside and not file.is_relative_to(root):
-            check.problem(keys["file"], f"source '{rel}' lies outside the manifest's folder "
-                                        "(set 'allow_outside: true' to allow it)")
+            check.problem(
+                keys["file"],
+                f"source '{rel}' lies outside the manifest's folder (set 'allow_outside: true' to allow it)",
+            )
             continue  # nothing more about a file that will not be read is worth saying
         if not is_file:
             check.problem(keys["file"], f"source file not found: '{rel}'")
         stated = check.text(keys, "format")
-        fmt = (SourceFormat(stated) if stated in set(SourceFormat) else None) if stated else FORMATS.get(file.suffix.lower())
+        fmt = (
+            (SourceFormat(stated) if stated in set(SourceFormat) else None)
+            if stated
+            else FORMATS.get(file.suffix.lower())
+        )
         if fmt is None:
-            check.problem(keys.get("format", keys["file"]),
-                          f"cannot tell the format of '{rel}': set 'format' to one of txt, md, html, pdf")
+            check.problem(
+                keys.get("format", keys["file"]),
+                f"cannot tell the format of '{rel}': set 'format' to one of txt, md, html, pdf",
+            )
             fmt = SourceFormat.TXT
         gone = absent(check, keys)
         given = unless_absent(keys, gone)
-        specs.append(SourceSpec(
-            id=source_id, path=file, rel=rel, format=fmt,
-            title=check.text(keys, "title"), author=check.text(given, "author"),
-            publisher=check.text(given, "publisher"), published=check.date(given, "published"),
-            url=check.text(keys, "url"), absent=gone,
-        ))
+        specs.append(
+            SourceSpec(
+                id=source_id,
+                path=file,
+                rel=rel,
+                format=fmt,
+                title=check.text(keys, "title"),
+                author=check.text(given, "author"),
+                publisher=check.text(given, "publisher"),
+                published=check.date(given, "published"),
+                url=check.text(keys, "url"),
+                absent=gone,
+            )
+        )
     return tuple(specs)
 
 
@@ -218,8 +284,9 @@ def _read_rules(keys: dict[str, yaml.Node], key: str, check: Checker, *, is_rege
             except (regex.error, RecursionError, OverflowError) as exc:  # the latter two: absurd nesting or repeats
                 check.problem(pattern_node, f"invalid regular expression '{pattern}': {exc}")
                 continue
-        rules.append(Rule(pattern=str(pattern).strip(), weight=weight, regex=is_regex,
-                          line=pattern_node.start_mark.line + 1))
+        rules.append(
+            Rule(pattern=str(pattern).strip(), weight=weight, regex=is_regex, line=pattern_node.start_mark.line + 1)
+        )
     return rules
 
 
@@ -238,13 +305,20 @@ def _read_themes(nodes: list[yaml.Node], check: Checker) -> tuple[ThemeSpec, ...
         rules = _read_rules(keys, "terms", check, is_regex=False) + _read_rules(keys, "regex", check, is_regex=True)
         if not rules and len(check.problems) == reported:  # an empty 'terms:' is no rule either
             check.problem(node, f"theme '{theme_id}' has no rules: give it 'terms' or 'regex'")
-        themes.append(ThemeSpec(id=theme_id, title=check.text(keys, "title") or theme_id,
-                                rules=tuple(rules),
-                                threshold=check.number(keys, "threshold", 1.0, minimum=0),
-                                summary=check.text(keys, "summary", multiline=True),
-                                excludes=tuple(_read_rules(keys, "exclude", check, is_regex=False)
-                                               + _read_rules(keys, "not", check, is_regex=False)),
-                                key_points=_key_points(keys, check)))
+        themes.append(
+            ThemeSpec(
+                id=theme_id,
+                title=check.text(keys, "title") or theme_id,
+                rules=tuple(rules),
+                threshold=check.number(keys, "threshold", 1.0, minimum=0),
+                summary=check.text(keys, "summary", multiline=True),
+                excludes=tuple(
+                    _read_rules(keys, "exclude", check, is_regex=False)
+                    + _read_rules(keys, "not", check, is_regex=False)
+                ),
+                key_points=_key_points(keys, check),
+            )
+        )
     return tuple(themes)
 
 
@@ -255,8 +329,9 @@ def _key_points(keys: dict[str, yaml.Node], check: Checker) -> int | None:
     return int(check.number(keys, "key_points", 3, integer=True, minimum=0, maximum=MAX_KEY_POINTS))
 
 
-def _read_fallback(node: yaml.Node | None, themes: tuple[ThemeSpec, ...],
-                   check: Checker) -> tuple[tuple[ThemeSpec, ...], str]:
+def _read_fallback(
+    node: yaml.Node | None, themes: tuple[ThemeSpec, ...], check: Checker
+) -> tuple[tuple[ThemeSpec, ...], str]:
     """The fallback is either a theme's id or a chapter of its own with no rules."""
     if node is None:
         return themes, ""
@@ -272,7 +347,12 @@ def _read_fallback(node: yaml.Node | None, themes: tuple[ThemeSpec, ...],
     if any(t.id == fallback_id for t in themes):
         check.problem(node, f"fallback '{fallback_id}' is a theme already: name it by id alone")
         return themes, fallback_id
-    fallback = ThemeSpec(id=fallback_id, title=check.text(keys, "title") or fallback_id, rules=(),
-                         threshold=0, summary=check.text(keys, "summary", multiline=True),
-                         key_points=_key_points(keys, check))
+    fallback = ThemeSpec(
+        id=fallback_id,
+        title=check.text(keys, "title") or fallback_id,
+        rules=(),
+        threshold=0,
+        summary=check.text(keys, "summary", multiline=True),
+        key_points=_key_points(keys, check),
+    )
     return themes + (fallback,), fallback_id

@@ -1,4 +1,5 @@
 """Reading YAML as nodes, so that every problem names its line, and checking values as they are read."""
+
 from __future__ import annotations
 
 import datetime
@@ -67,8 +68,9 @@ class Checker:
                 self.problem(node, f"missing key '{key}' in {where}")
         return keys
 
-    def text(self, keys: dict[str, yaml.Node], key: str, default: str | None = None, *,
-             multiline: bool = False) -> str | None:
+    def text(
+        self, keys: dict[str, yaml.Node], key: str, default: str | None = None, *, multiline: bool = False
+    ) -> str | None:
         """A one-line text (``multiline``: line breaks and tabs allowed); control characters are problems."""
         node = keys.get(key)
         if node is None:
@@ -81,8 +83,11 @@ class Checker:
         value = str(node.value).strip()
         control = (MULTILINE_CONTROL if multiline else CONTROL).search(value)
         if control:
-            self.problem(node, f"'{key}' holds a control character ({control.group()!a}): "
-                               "line breaks and terminal codes have no place in it")
+            self.problem(
+                node,
+                f"'{key}' holds a control character ({control.group()!a}): "
+                "line breaks and terminal codes have no place in it",
+            )
             return default
         return value or default
 
@@ -116,8 +121,16 @@ class Checker:
         self.problem(keys[key], f"'{key}' must be true or false, not '{value}'")
         return default
 
-    def number(self, keys: dict[str, yaml.Node], key: str, default: float, *, integer: bool = False,
-               minimum: float | None = None, maximum: float | None = None) -> float:
+    def number(
+        self,
+        keys: dict[str, yaml.Node],
+        key: str,
+        default: float,
+        *,
+        integer: bool = False,
+        minimum: float | None = None,
+        maximum: float | None = None,
+    ) -> float:
         value = self.text(keys, key)
         if value is None:
             return default
@@ -194,10 +207,13 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BriefpackError(f"manifest is not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); "
-                             "save it as UTF-8", path=path, line=line) from None
+        raise BriefpackError(
+            f"manifest is not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); save it as UTF-8",
+            path=path,
+            line=line,
+        ) from None
 
 
 def compose(raw: str, path: Path) -> yaml.Node:
@@ -206,9 +222,10 @@ def compose(raw: str, path: Path) -> yaml.Node:
     except RecursionError:  # PyYAML composes nested collections recursively
         raise BriefpackError("invalid YAML: nested too deeply", path=path) from None
     except yaml.reader.ReaderError as exc:
-        line: int | None = raw[:exc.position].count("\n") + 1
-        raise BriefpackError(f"invalid YAML: character #x{exc.character:04x} is not allowed in a manifest",
-                             path=path, line=line) from None
+        line: int | None = raw[: exc.position].count("\n") + 1
+        raise BriefpackError(
+            f"invalid YAML: character #x{exc.character:04x} is not allowed in a manifest", path=path, line=line
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -237,8 +254,11 @@ def count_nodes(root: yaml.Node, path: Path) -> None:
         visits += 1
         written.add(id(node))
         if visits - len(written) > MAX_NODES:
-            raise BriefpackError(f"manifest expands to more than {MAX_NODES} values (alias bomb?)",
-                                 path=path, line=node.start_mark.line + 1)
+            raise BriefpackError(
+                f"manifest expands to more than {MAX_NODES} values (alias bomb?)",
+                path=path,
+                line=node.start_mark.line + 1,
+            )
         if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, yaml.MappingNode):

@@ -1,4 +1,5 @@
 """The manifest's settings for grouping and naming: passages, pins, actors with their aliases."""
+
 from __future__ import annotations
 
 import yaml
@@ -29,8 +30,9 @@ def read_actors(top: dict[str, yaml.Node], check: Checker) -> tuple[tuple[str, .
     return tuple(names), tuple(aliases)
 
 
-def read_pins(top: dict[str, yaml.Node], sources: tuple[SourceSpec, ...], themes: tuple[ThemeSpec, ...],
-              check: Checker) -> tuple[Pin, ...]:
+def read_pins(
+    top: dict[str, yaml.Node], sources: tuple[SourceSpec, ...], themes: tuple[ThemeSpec, ...], check: Checker
+) -> tuple[Pin, ...]:
     """``pins: [{source: S3, paragraph: 4, theme: russia}]``: a paragraph placed whatever its rules say."""
     pins = []
     source_ids = {s.id for s in sources}

@@ -6,6 +6,7 @@ else to the manifest's ``out:`` (relative to the manifest), else to ``out/``
 beside the manifest, so that a pack builds into the same folder from
 wherever the command is run.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,10 +35,15 @@ def find_manifest(given: Path | None, folder: Path | None = None) -> Path:
         if (where / name).is_file():
             return where / name
     if given is None:
-        raise BriefpackError(f"no manifest in the current folder: looked for {' and '.join(MANIFEST_NAMES)}; "
-                             "`briefpack new .` writes one for the sources here")
-    raise BriefpackError(f"a folder without a manifest: looked for {' and '.join(MANIFEST_NAMES)} in it; "
-                         f"`briefpack new {where}` writes one for the sources there", path=where)
+        raise BriefpackError(
+            f"no manifest in the current folder: looked for {' and '.join(MANIFEST_NAMES)}; "
+            "`briefpack new .` writes one for the sources here"
+        )
+    raise BriefpackError(
+        f"a folder without a manifest: looked for {' and '.join(MANIFEST_NAMES)} in it; "
+        f"`briefpack new {where}` writes one for the sources there",
+        path=where,
+    )
 
 
 def is_output_folder(folder: Path) -> bool:

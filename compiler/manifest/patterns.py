@@ -14,6 +14,7 @@ entry's shared values for it. Hidden files and folders, and output folders
 (those holding a build's ``.cache``), are never sources. A folder or pattern
 that finds no file is an error naming it.
 """
+
 from __future__ import annotations
 
 import glob
@@ -24,16 +25,18 @@ import yaml
 from briefpack.manifest.checker import Checker
 from briefpack.manifest.locate import is_output_folder
 
-SHARED_KEYS = {"folder": False, "glob": False, "format": False, "author": False, "publisher": False,
-               "published": False}
+SHARED_KEYS = {"folder": False, "glob": False, "format": False, "author": False, "publisher": False, "published": False}
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 
 
 def source_files(folder: Path, suffixes: frozenset[str]) -> list[Path]:
     """The files of the given suffixes in ``folder`` and below, sorted by path, as ``briefpack new`` lists them."""
-    found = [path for path in folder.rglob("*")
-             if path.suffix.lower() in suffixes and path.is_file() and _visible(path.relative_to(folder), folder)]
+    found = [
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in suffixes and path.is_file() and _visible(path.relative_to(folder), folder)
+    ]
     return sorted(found, key=lambda path: _order(path.relative_to(folder)))
 
 
@@ -83,8 +86,9 @@ def expand(nodes: list[yaml.Node], manifest: Path, check: Checker, suffixes: fro
     return entries
 
 
-def _matches(keys: dict[str, yaml.Node], root: Path, check: Checker, suffixes: frozenset[str],
-             node: yaml.Node) -> list[Path]:
+def _matches(
+    keys: dict[str, yaml.Node], root: Path, check: Checker, suffixes: frozenset[str], node: yaml.Node
+) -> list[Path]:
     folder, pattern = check.text(keys, "folder"), check.text(keys, "glob")
     if (folder is None) == (pattern is None):
         check.problem(node, "a source entry gives either 'file', 'folder' or 'glob'")
@@ -105,8 +109,12 @@ def _matches(keys: dict[str, yaml.Node], root: Path, check: Checker, suffixes: f
         check.problem(keys["glob"], f"glob '{pattern}' cannot be used: {exc}")
         return []
     base = root.resolve()
-    found = [path for name in names if (path := (root / name).resolve()).is_file()
-             and (not path.is_relative_to(base) or _visible(path.relative_to(base), base))]
+    found = [
+        path
+        for name in names
+        if (path := (root / name).resolve()).is_file()
+        and (not path.is_relative_to(base) or _visible(path.relative_to(base), base))
+    ]
     if not found:
         check.problem(keys["glob"], f"glob '{pattern}' matches no file")
     # a file outside the folder stays in the list, for the reader's "lies outside" check to name it
@@ -117,7 +125,8 @@ def _entry(rel: str, shared: dict[str, yaml.Node], own: yaml.MappingNode | None)
     """A file entry: the pattern's shared values, and the file's own entry over them."""
     anchor = own if own is not None else next(iter(shared.values()))
     pairs: dict[str, tuple[yaml.Node, yaml.Node]] = {
-        "file": (yaml.ScalarNode(_STR, "file", anchor.start_mark), yaml.ScalarNode(_STR, rel, anchor.start_mark))}
+        "file": (yaml.ScalarNode(_STR, "file", anchor.start_mark), yaml.ScalarNode(_STR, rel, anchor.start_mark))
+    }
     for key, value in shared.items():
         if key not in ("folder", "glob"):
             pairs[key] = (yaml.ScalarNode(_STR, key, value.start_mark), value)
@@ -134,7 +143,8 @@ def _name(file: Path, root: Path) -> str:
 
 def _is_pattern(node: yaml.Node) -> bool:
     return isinstance(node, yaml.MappingNode) and any(
-        isinstance(key, yaml.ScalarNode) and key.value in ("folder", "glob") for key, _ in node.value)
+        isinstance(key, yaml.ScalarNode) and key.value in ("folder", "glob") for key, _ in node.value
+    )
 
 
 def _file_of(node: yaml.Node) -> str | None:
@@ -150,8 +160,9 @@ def _file_of(node: yaml.Node) -> str | None:
 def _as_mapping(node: yaml.Node) -> yaml.MappingNode:
     if isinstance(node, yaml.MappingNode):
         return node
-    return yaml.MappingNode(_MAP, [(yaml.ScalarNode(_STR, "file", node.start_mark), node)],
-                            node.start_mark, node.end_mark)
+    return yaml.MappingNode(
+        _MAP, [(yaml.ScalarNode(_STR, "file", node.start_mark), node)], node.start_mark, node.end_mark
+    )
 
 
 def _where(root: Path, name: str) -> Path:

@@ -7,6 +7,7 @@ null (``author:``, ``~``) reads as "not given". ``out:`` names the output
 folder, relative to the manifest; like a source, it must lie inside the
 manifest's folder unless ``allow_outside: true``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,8 +42,10 @@ def read_out(check: Checker, top: dict[str, yaml.Node], manifest: Path, allow_ou
         check.problem(top["out"], f"'out' cannot be used: '{stated}' ({getattr(exc, 'strerror', None) or exc})")
         return None
     if not allow_outside and not folder.is_relative_to(manifest.parent.resolve()):
-        check.problem(top["out"], f"'out' folder '{stated}' lies outside the manifest's folder "
-                                  "(set 'allow_outside: true' to allow it)")
+        check.problem(
+            top["out"],
+            f"'out' folder '{stated}' lies outside the manifest's folder (set 'allow_outside: true' to allow it)",
+        )
         return None
     if is_file:
         check.problem(top["out"], f"'out' names a file, not a folder: '{stated}'")

@@ -20,6 +20,7 @@ what the reader left out, where the format has such things: see
 Windows-1252, then Latin-1, with a warning naming the file. Binary, empty or
 oversized files are refused with a ``SourceError``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -84,8 +85,6 @@ def read_file(spec: SourceSpec, *, max_bytes: int) -> Reading:
         has_markup = spec.format in (SourceFormat.HTML, SourceFormat.MD)
         raise SourceError("has no text" if has_markup else "is empty", path=spec.path)
     return reading
-
-
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -4,6 +4,7 @@ item becomes its own paragraph, Setext headings become ``#`` lines, links
 keep only their text, images are dropped, YAML front matter's ``title`` and
 ``author`` become a ``# title`` line and a ``By author`` line.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def markdown_text(md: str) -> str:
             blocks.append("# " + fields["title"])
         if fields.get("author"):
             blocks.append("By " + fields["author"])
-        md = md[front.end():]
+        md = md[front.end() :]
     current: list[str] = []
     fenced = False
 

@@ -117,8 +117,9 @@ def _opening(text: str, words: int = 8) -> str:
 
 def missing_metadata(source: Source, absent: tuple[str, ...] = ()) -> list[str]:
     """A warning for what neither the manifest nor the text states, unless the manifest says there is none."""
-    missing = [name for name in ("author", "publisher", "published")
-               if getattr(source, name) is None and name not in absent]
+    missing = [
+        name for name in ("author", "publisher", "published") if getattr(source, name) is None and name not in absent
+    ]
     if not missing:
         return []
     return [f"{source.rel}: {', '.join(missing)} not stated in the manifest or the text; left empty"]

@@ -4,6 +4,7 @@ The preview page shows it after each rebuild in the terms ``briefpack
 explain`` uses: paragraphs that changed chapter, paragraphs added or removed,
 chapters that grew or shrank, and the pages that look different.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -37,20 +38,31 @@ def compare(before: dict, after: dict, changed_pages: Iterable[int]) -> Changes:
     """The changes from one export (``briefpack.export``) to the next."""
     old, new = _placement(before), _placement(after)
     old_sizes, new_sizes = _sizes(before), _sizes(after)
-    moved = tuple((source, ordinal, old[(source, ordinal)], chapter)
-                  for (source, ordinal), chapter in new.items()
-                  if (source, ordinal) in old and old[(source, ordinal)] != chapter)
-    sizes = tuple((title, old_sizes.get(title, 0), size) for title, size in new_sizes.items()
-                  if old_sizes.get(title, 0) != size)
+    moved = tuple(
+        (source, ordinal, old[(source, ordinal)], chapter)
+        for (source, ordinal), chapter in new.items()
+        if (source, ordinal) in old and old[(source, ordinal)] != chapter
+    )
+    sizes = tuple(
+        (title, old_sizes.get(title, 0), size) for title, size in new_sizes.items() if old_sizes.get(title, 0) != size
+    )
     gone = tuple((title, size, 0) for title, size in old_sizes.items() if title not in new_sizes)
-    return Changes(moved=moved, added=_per_source(new.keys() - old.keys()),
-                   removed=_per_source(old.keys() - new.keys()), chapters=sizes + gone,
-                   pages=(before.get("pages", 0), after.get("pages", 0)), changed_pages=tuple(sorted(changed_pages)))
+    return Changes(
+        moved=moved,
+        added=_per_source(new.keys() - old.keys()),
+        removed=_per_source(old.keys() - new.keys()),
+        chapters=sizes + gone,
+        pages=(before.get("pages", 0), after.get("pages", 0)),
+        changed_pages=tuple(sorted(changed_pages)),
+    )
 
 
 def _placement(export: dict) -> dict[tuple[str, int], str]:
-    return {(p["source"], p["ordinal"]): chapter["title"]
-            for chapter in export.get("chapters", []) for p in chapter.get("paragraphs", [])}
+    return {
+        (p["source"], p["ordinal"]): chapter["title"]
+        for chapter in export.get("chapters", [])
+        for p in chapter.get("paragraphs", [])
+    }
 
 
 def _sizes(export: dict) -> dict[str, int]:

@@ -1,4 +1,5 @@
 """The pack's pages as images for the preview, and which of them changed."""
+
 from __future__ import annotations
 
 import hashlib

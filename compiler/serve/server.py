@@ -8,6 +8,7 @@ would open. Run as ``python -m briefpack.serve.server OUT HOST PORT``: it
 prints the address it listens on, and ends when the process that started it
 does.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,9 @@ class Outputs:
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
         self.folder = out_dir / "preview"
-        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
-                                         undefined=jinja2.StrictUndefined)
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=jinja2.StrictUndefined
+        )
         self.template = environment.get_template("page.html")
 
     def state(self) -> dict:

@@ -6,6 +6,7 @@ rebuild leaves the last good pack's outputs and images where they were (the
 build writes its outputs as a set, or not at all), and the state carries the
 error to show above them.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -45,8 +46,13 @@ class Session:
         try:
             result = build(self.manifest, self.out_dir)
         except (BriefpackError, OSError) as error:  # the user's to fix; the next save may do it
-            shown = error if isinstance(error, BriefpackError) else BriefpackError(
-                error.strerror or str(error), path=error.filename if isinstance(error.filename, str) else None)
+            shown = (
+                error
+                if isinstance(error, BriefpackError)
+                else BriefpackError(
+                    error.strerror or str(error), path=error.filename if isinstance(error.filename, str) else None
+                )
+            )
             self._publish(status="failed", build=_stamp(), error=str(shown).splitlines())
             self.say(f"rebuild failed: {shown}")
             return
@@ -58,10 +64,19 @@ class Session:
         manifest = result.pack.manifest
         self.inputs = {manifest.path.resolve(), *(spec.path.resolve() for spec in manifest.sources)}
         self.patterns = _uses_patterns(manifest.path)
-        self._publish(status="ok", build=_stamp(), title=manifest.title, pdf=result.pdf.name, pages=pages,
-                      changed_pages=list(changed), changes=list(changes), warnings=list(result.pack.warnings),
-                      error=None, seconds=round(seconds, 1),
-                      finished=datetime.datetime.now().strftime("%H:%M:%S"))
+        self._publish(
+            status="ok",
+            build=_stamp(),
+            title=manifest.title,
+            pdf=result.pdf.name,
+            pages=pages,
+            changed_pages=list(changed),
+            changes=list(changes),
+            warnings=list(result.pack.warnings),
+            error=None,
+            seconds=round(seconds, 1),
+            finished=datetime.datetime.now().strftime("%H:%M:%S"),
+        )
         moved = f"; pages {page_ranges(changed)} changed" if changed and changes else ""
         self.say(f"built {result.pdf.name}: {pages} pages in {seconds:.1f} s{moved}")
 

@@ -68,6 +68,7 @@ module as Markdown-ish text from ``briefpack.readers``: ``#`` heading lines,
 ``- `` list items (kept as their own blocks, never rejoined), and inline
 ``*em*``/``**strong**`` left in the text for the renderer.
 """
+
 from __future__ import annotations
 
 import re
@@ -108,7 +109,9 @@ def clean(raw: str, source_id: str, language: str = "en") -> Cleaned:
 
     marked, notes = classify(paras)
     body = [p for p, r in marked if r is None]
-    summary = body[0] if title is not None and body and marked[0][1] is None and is_standfirst(body[0], body[1:]) else None
+    summary = (
+        body[0] if title is not None and body and marked[0][1] is None and is_standfirst(body[0], body[1:]) else None
+    )
     blocks = _attach_dateline(attach_footnotes(body, notes), wire)
     excluded = [Excluded(source_id, text, reason) for text, reason in wire.furniture]
     if title is not None and not wire.title:
@@ -136,7 +139,7 @@ def _attach_dateline(blocks: list[Block], wire: Wire) -> list[Block]:
     opening = _words(wire.lede)[:6]
     for i, block in enumerate(blocks):
         if _words(block.text)[: len(opening)] == opening:
-            return blocks[:i] + [replace(block, dateline=wire.dateline.text)] + blocks[i + 1:]
+            return blocks[:i] + [replace(block, dateline=wire.dateline.text)] + blocks[i + 1 :]
     return blocks
 
 

@@ -1,4 +1,5 @@
 """Clean-up step 7: numbered reference notes become footnotes on the block that calls them."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Clean-up step 6: which paragraphs are furniture (captions, bylines, newsletter prompts, ...), and why."""
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,9 @@ def furniture_reason(text: str) -> Exclusion | None:
         return Exclusion.CAPTION
     if n <= 300 and RELATED.match(text) and not _ends_in_long_sentence(text):
         return Exclusion.RELATED
-    if n <= 250 and (NEWSLETTER[0].search(text) or (NEWSLETTER[1].search(text) and count_sentences(text) <= 2 and n <= 160)):
+    if n <= 250 and (
+        NEWSLETTER[0].search(text) or (NEWSLETTER[1].search(text) and count_sentences(text) <= 2 and n <= 160)
+    ):
         return Exclusion.NEWSLETTER
     if n <= 300 and any(p.search(text) for p in CLICK_HERE):
         return Exclusion.CLICK_HERE

@@ -1,4 +1,5 @@
 """Clean-up step 8: the author, publisher, rights and publication date a text states; nothing is invented."""
+
 from __future__ import annotations
 
 import datetime as _dt

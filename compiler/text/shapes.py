@@ -1,4 +1,5 @@
 """What structure and furniture look like: the patterns and word lists several clean-up steps share."""
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,7 @@ FUNCTION_WORDS = frozenset(
 
 
 # Words that stay lower case inside a Title Case heading.
-_SMALL_WORDS = frozenset(
-    "a an the and or but nor of in on at to for by with from as vs via into over than".split()
-)
+_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with from as vs via into over than".split())
 
 
 HONORIFICS = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+")
@@ -53,7 +52,10 @@ CAPTION = (
     re.compile(r"\b(?:photo|photograph|picture|image|video)(?:\s+credit)?s?\s*[:/©]\s*[^.!?]{1,60}\.?$", re.I),
     re.compile(r"\((?:photo:?\s*)?[A-Z][\w.&'’/ -]{1,40}\)$"),
     re.compile(r"^(?:image caption|caption|photo|pictured|above|top|main image)\s*[:|]", re.I),
-    re.compile(r"\b(?:photo credit|getty images|shutterstock|\(pictured\)|pictured (?:above|below|left|right|here|during|at|in|with))\b", re.I),
+    re.compile(
+        r"\b(?:photo credit|getty images|shutterstock|\(pictured\)|pictured (?:above|below|left|right|here|during|at|in|with))\b",
+        re.I,
+    ),
 )
 
 
@@ -66,15 +68,20 @@ RELATED = re.compile(
 
 
 NEWSLETTER = (
-    re.compile(r"^(?:subscribe|sign up|sign-up|join our|get our|enter your e-?mail|you have (?:been )?successfully|"
-               r"thank(?:s| you) for (?:subscribing|signing up)|unsubscribe)\b", re.I),
+    re.compile(
+        r"^(?:subscribe|sign up|sign-up|join our|get our|enter your e-?mail|you have (?:been )?successfully|"
+        r"thank(?:s| you) for (?:subscribing|signing up)|unsubscribe)\b",
+        re.I,
+    ),
     re.compile(r"\b(?:newsletter|mailing list|inbox)\b", re.I),
 )
 
 
 CLICK_HERE = (
     re.compile(r"\bclick here\b", re.I),
-    re.compile(r"^this (?:excerpt|extract|article|piece|item|report) (?:is|was) (?:taken|adapted|excerpted) from\b", re.I),
+    re.compile(
+        r"^this (?:excerpt|extract|article|piece|item|report) (?:is|was) (?:taken|adapted|excerpted) from\b", re.I
+    ),
     re.compile(r"\bfree (?:sample|trial)\b", re.I),
 )
 

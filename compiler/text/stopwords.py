@@ -4,9 +4,11 @@ Used where briefpack looks for the words that characterise a group of
 paragraphs (``analysis.terms``): function words, reporting verbs, numbers
 and calendar words, and the vaguest adjectives and verbs of news prose.
 """
+
 from __future__ import annotations
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above across after afterwards again against all almost alone along already also although always am
 among amongst an and another any anybody anyone anything anyway anywhere are around as at back be became
 because become becomes been before beforehand behind being below beside besides between beyond both but by can
@@ -36,4 +38,5 @@ shape short show showed shown significant significantly similar simply small soo
 sure taking thought top total tried true try trying turn turned understand unlike went wide widely wrote yes
 keep add adding sign monday tuesday wednesday thursday friday saturday sunday january february march april
 june july august september october november december
-""".split())
+""".split()
+)

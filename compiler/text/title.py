@@ -1,4 +1,5 @@
 """Clean-up step 3: the title a text states in its leading lines."""
+
 from __future__ import annotations
 
 from briefpack.text.furniture import furniture_reason

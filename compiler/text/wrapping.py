@@ -1,6 +1,7 @@
 """Clean-up steps 1, 2, 4 and 5: lines, layout (hard-wrapped or not), paragraphs, rejoining, quote repair.
 
 See ``briefpack.text.clean`` for the whole approach."""
+
 from __future__ import annotations
 
 import re
@@ -158,7 +159,7 @@ def join_lines(lines: list[str], vocab: frozenset[str] = frozenset()) -> str:
     pieces = [lines[0]]
     for line in lines[1:]:
         joined = _join_hyphen(pieces[-1], line, vocab)
-        pieces[-1] = joined[:len(joined) - len(line)]
+        pieces[-1] = joined[: len(joined) - len(line)]
         pieces.append(line)
     return "".join(pieces)
 

@@ -1,4 +1,5 @@
 """Index names that are names: aliases, surnames, offices, fragments, codes, stops."""
+
 from __future__ import annotations
 
 from briefpack.analysis.glossary import build_glossary
@@ -16,18 +17,40 @@ TEXTS = [
 
 def test_offices_honorifics_fragments_and_wire_codes_are_not_names():
     names = find_names(TEXTS)
-    assert {"Janet Reno", "Doris Meissner", "J.L. King", "Dan Burton", "Cuban American National Foundation",
-            "Immigration and Naturalization Service", "U.S."} <= set(names)
-    for fragment in ("Good", "Nothing", "Immigration", "Naturalization Service", "U.S", "LR", "UR", "LR UR",
-                     "Castro Cuban American National Foundation", "INS Commissioner Doris Meissner",
-                     "Good for Attorney General Janet Reno", "Judge J.L"):
+    assert {
+        "Janet Reno",
+        "Doris Meissner",
+        "J.L. King",
+        "Dan Burton",
+        "Cuban American National Foundation",
+        "Immigration and Naturalization Service",
+        "U.S.",
+    } <= set(names)
+    for fragment in (
+        "Good",
+        "Nothing",
+        "Immigration",
+        "Naturalization Service",
+        "U.S",
+        "LR",
+        "UR",
+        "LR UR",
+        "Castro Cuban American National Foundation",
+        "INS Commissioner Doris Meissner",
+        "Good for Attorney General Janet Reno",
+        "Judge J.L",
+    ):
         assert fragment not in names
 
 
 def test_a_surname_alone_merges_with_the_one_full_name_that_carries_it_and_actors_with_their_aliases():
     names = find_names(TEXTS, actors=("Bill Clinton",))
-    entries, variants = merge_names(names, ("Bill Clinton", "Cuban American National Foundation"),
-                                    (("CANF", "Cuban American National Foundation"),), "\n".join(TEXTS))
+    entries, variants = merge_names(
+        names,
+        ("Bill Clinton", "Cuban American National Foundation"),
+        (("CANF", "Cuban American National Foundation"),),
+        "\n".join(TEXTS),
+    )
     assert {"Fidel Castro", "Dan Burton", "Bill Clinton"} <= set(entries)
     assert "Castro" not in entries and "Burton" not in entries
     assert variants["Castro"] == "Fidel Castro" and variants["Clinton"] == "Bill Clinton"
@@ -41,15 +64,18 @@ def test_a_surname_two_people_share_stays_apart():
 
 
 def test_glossary_expands_only_where_the_definition_pattern_holds():
-    entries = build_glossary([("S1", "The USA answered. The United States on April 3 said no. "
-                                     "The World Health Organization (WHO) met.")])
+    entries = build_glossary(
+        [("S1", "The USA answered. The United States on April 3 said no. The World Health Organization (WHO) met.")]
+    )
     assert {(g.short, g.long) for g in entries} == {("WHO", "World Health Organization")}
 
 
 def test_adjectives_and_plurals_made_from_a_name_are_not_entries():
-    texts = ["Officials in Turkey said Turkish drones flew, and officials in Russia said the Russians left.",
-             "Talks in Turkey went on while Turkish ships sailed; envoys from Russia met the Russians there, "
-             "and envoys from Jordan met the Jordanian king in Jordan."]
+    texts = [
+        "Officials in Turkey said Turkish drones flew, and officials in Russia said the Russians left.",
+        "Talks in Turkey went on while Turkish ships sailed; envoys from Russia met the Russians there, "
+        "and envoys from Jordan met the Jordanian king in Jordan.",
+    ]
     names = find_names(texts)
     assert {"Turkey", "Russia", "Jordan"} <= set(names)
     assert "Turkish" not in names and "Russians" not in names

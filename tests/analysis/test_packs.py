@@ -1,4 +1,5 @@
 """The test packs written for passages and near-duplicates, compiled end to end (no layout)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,12 +30,15 @@ def test_nothing_is_lost_every_paragraph_is_printed_or_stands_behind_one_that_is
     pack = _compile(name)
     exported = pack_to_dict(pack, pages=0)
     printed = {(p["source"], p["ordinal"]) for c in exported["chapters"] for p in c["paragraphs"]}
-    behind = {(d["source"], d["ordinal"]): (d["printed"]["source"], d["printed"]["ordinal"])
-              for d in exported["duplicates"]}
+    behind = {
+        (d["source"], d["ordinal"]): (d["printed"]["source"], d["printed"]["ordinal"]) for d in exported["duplicates"]
+    }
     every = {(s.id, b.ordinal) for s in pack.sources for b in s.blocks}
     assert printed | set(behind) == every and not printed & set(behind)
     assert set(behind.values()) <= printed
-    listed = {(d["source"], d["ordinal"]) for c in exported["chapters"] for p in c["paragraphs"] for d in p["duplicates"]}
+    listed = {
+        (d["source"], d["ordinal"]) for c in exported["chapters"] for p in c["paragraphs"] for d in p["duplicates"]
+    }
     assert listed == set(behind)
 
 

@@ -35,7 +35,9 @@ def test_a_quote_over_paragraphs_is_left_open_until_its_last_paragraph():
 def test_bare_attributed_quote_is_only_a_quote_and_its_speaker():
     assert bare_quote("“It was the worst month in thirty years,” one of them said.")
     assert bare_quote('"Not now," said Anna Berg.')
-    assert not bare_quote("“Not now,” said the minister, who then left for the airport to meet the visiting delegation.")
+    assert not bare_quote(
+        "“Not now,” said the minister, who then left for the airport to meet the visiting delegation."
+    )
     assert not bare_quote("The minister said “not now” and left.")
 
 
@@ -48,7 +50,12 @@ def test_join_reasons():
 
 
 def test_passages_cover_every_paragraph_once_and_pins_open_one():
-    texts = ["The school will close.", "It opened in 1952.", "The bus company warned the council.", "But it had no money."]
+    texts = [
+        "The school will close.",
+        "It opened in 1952.",
+        "The bus company warned the council.",
+        "But it had no money.",
+    ]
     spans = split_passages(texts, [True, True, True, True])
     assert [(s.start, s.end) for s in spans] == [(0, 2), (2, 4)]
     pinned = split_passages(texts, [True, True, True, True], starts=frozenset({1}))

@@ -1,12 +1,18 @@
 """Rules that are quick to tune: negative terms, compounds, names, dead terms, pins."""
+
 from __future__ import annotations
 
 from briefpack.analysis.theme import ThemeSettings, score, theme_source
 from briefpack.analysis.tuning import dead_term_warnings, term_hits
 from briefpack.model import Block, Paragraph, Rule, Source, ThemeScore, ThemeSpec
 
-CUBA = ThemeSpec("cuba", "Cuba", (Rule("Castro", 2), Rule("Havana", 1), Rule("march", 1)), threshold=1,
-                 excludes=(Rule("Little Havana"),))
+CUBA = ThemeSpec(
+    "cuba",
+    "Cuba",
+    (Rule("Castro", 2), Rule("Havana", 1), Rule("march", 1)),
+    threshold=1,
+    excludes=(Rule("Little Havana"),),
+)
 
 
 def test_a_term_does_not_reach_into_a_hyphenated_compound_unless_written_with_the_hyphen():
@@ -28,9 +34,23 @@ def test_a_capitalised_term_is_a_name_and_a_lower_case_term_inflects():
 
 
 def _source(*texts: str) -> Source:
-    return Source(id="S1", rel="s.txt", format="txt", sha256="0", words=1, title="t", author=None, publisher=None,
-                  published=None, published_inferred=False, url=None, summary=None, rights=None,
-                  blocks=tuple(Block(i, t) for i, t in enumerate(texts, 1)), excluded=())
+    return Source(
+        id="S1",
+        rel="s.txt",
+        format="txt",
+        sha256="0",
+        words=1,
+        title="t",
+        author=None,
+        publisher=None,
+        published=None,
+        published_inferred=False,
+        url=None,
+        summary=None,
+        rights=None,
+        blocks=tuple(Block(i, t) for i, t in enumerate(texts, 1)),
+        excluded=(),
+    )
 
 
 def test_a_pin_places_a_paragraph_and_the_paragraphs_that_lean_on_it():

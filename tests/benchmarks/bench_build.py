@@ -12,6 +12,7 @@ build again (it must answer "up to date"), and once more after one source
 changed, to show what the cache saves. Medians of
 ``--repeat`` runs; the machine is shared, so read single runs with care.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -117,8 +118,9 @@ def measure(case: Case, repeat: int) -> Measure:
         for attempt in range(repeat):
             out = Path(tmp) / f"out-{attempt}"
             stages_file = Path(tmp) / f"timings-{attempt}.json"
-            builds.append(run([*BUILD, str(manifest), "--out", str(out), "--force", "--quiet",
-                               "--timings", str(stages_file)]))
+            builds.append(
+                run([*BUILD, str(manifest), "--out", str(out), "--force", "--quiet", "--timings", str(stages_file)])
+            )
             timings.append(json.loads(stages_file.read_text()))
         html = next(out.glob("*.html"))
         pages = json.loads(next(p for p in out.glob("*.json") if not p.name.startswith(".")).read_text())["pages"]
@@ -129,8 +131,9 @@ def measure(case: Case, repeat: int) -> Measure:
         if not all(c.stdout.startswith("up to date") for c in checks):
             raise SystemExit(f"{case.name}: the rebuild with nothing changed was not up to date: {checks[0].stdout}")
         changed = sorted(corpus.glob("*.txt"))[0]
-        changed.write_text(changed.read_text(encoding="utf-8") + "\nOn 3 March 2020 one more thing happened.\n",
-                           encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\nOn 3 March 2020 one more thing happened.\n", encoding="utf-8"
+        )
         incremental_file = Path(tmp) / "timings-incremental.json"
         incremental = run([*BUILD, str(manifest), "--out", str(out), "--quiet", "--timings", str(incremental_file)])
         incremental_timings = json.loads(incremental_file.read_text())
@@ -148,8 +151,10 @@ def measure(case: Case, repeat: int) -> Measure:
         peak_rss_kb=max(r.peak_rss_kb for r in builds),
         pages=pages,
         stages={name: statistics.median(stage_seconds(t, group) for t in timings) for name, group in STAGES.items()},
-        stages_cpu={name: statistics.median(stage_seconds(t, group, "cpu_seconds") for t in timings)
-                    for name, group in STAGES.items()},
+        stages_cpu={
+            name: statistics.median(stage_seconds(t, group, "cpu_seconds") for t in timings)
+            for name, group in STAGES.items()
+        },
         stage_rss_kb={name: max(stage_rss(t, group) for t in timings) for name, group in STAGES.items()},
         weasyprint=statistics.median(r.seconds for r in weasy),
         weasyprint_cpu=statistics.median(r.cpu_seconds for r in weasy),
@@ -164,12 +169,25 @@ def measure(case: Case, repeat: int) -> Measure:
 
 
 def machine() -> list[str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
-    weasyprint = subprocess.run([sys.executable, "-c", "import weasyprint; print(weasyprint.__version__)"],
-                                capture_output=True, text=True).stdout.strip()
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    weasyprint = subprocess.run(
+        [sys.executable, "-c", "import weasyprint; print(weasyprint.__version__)"], capture_output=True, text=True
+    ).stdout.strip()
     load = os.getloadavg()
     return [
         f"- platform: {platform.platform()}",
@@ -198,29 +216,48 @@ def tables(results: list[Measure]) -> list[str]:
             f"| {m.weasyprint_ua:.2f} ({m.weasyprint_ua_cpu:.2f}) "
             f"| **{m.build / m.weasyprint_ua:.2f}** ({m.build_cpu / m.weasyprint_ua_cpu:.2f}) "
             f"| {m.pages / m.build:.1f} | {m.peak_rss_kb / 1024:.0f} / {m.weasyprint_rss_kb / 1024:.0f} "
-            f"| {m.up_to_date:.3f} |")
-    lines += ["", "A build after one source changed (the first, alphabetically), with the cache of the build before: "
-              "wall time, and its read+clean, theme and timeline stages against the same stages uncached:", "",
-              "| pack | one source changed s | its read+clean+theme+timeline s | uncached s |",
-              "|---|---:|---:|---:|"]
+            f"| {m.up_to_date:.3f} |"
+        )
+    lines += [
+        "",
+        "A build after one source changed (the first, alphabetically), with the cache of the build before: "
+        "wall time, and its read+clean, theme and timeline stages against the same stages uncached:",
+        "",
+        "| pack | one source changed s | its read+clean+theme+timeline s | uncached s |",
+        "|---|---:|---:|---:|",
+    ]
     for m in results:
         lines.append(f"| {m.case.name} | {m.one_changed:.2f} | {m.one_changed_compile:.3f} | {m.compile:.3f} |")
-    lines += ["", "Stage wall times in seconds (medians, from the build's `--timings`), and the process's "
-              "peak RSS in MB when layout and PDF writing ended. Read+clean to view run in a forked child "
-              "beside WeasyPrint's start, so the stages add up to more than the build's wall time:", "",
-              "| pack | " + " | ".join(STAGES) + " | peak RSS MB after layout / PDF write |",
-              "|---|" + "---:|" * (len(STAGES) + 1)]
+    lines += [
+        "",
+        "Stage wall times in seconds (medians, from the build's `--timings`), and the process's "
+        "peak RSS in MB when layout and PDF writing ended. Read+clean to view run in a forked child "
+        "beside WeasyPrint's start, so the stages add up to more than the build's wall time:",
+        "",
+        "| pack | " + " | ".join(STAGES) + " | peak RSS MB after layout / PDF write |",
+        "|---|" + "---:|" * (len(STAGES) + 1),
+    ]
     for m in results:
-        lines.append(f"| {m.case.name} | " + " | ".join(f"{m.stages[s]:.3f}" for s in STAGES)
-                     + f" | {m.stage_rss_kb['template+layout'] / 1024:.0f} / {m.stage_rss_kb['PDF write'] / 1024:.0f} |")
-    lines += ["", "Milliseconds per source for the stages outside WeasyPrint, wall (CPU):", "",
-              "| pack | " + " | ".join(OUTSIDE_WEASYPRINT) + " | together |",
-              "|---|" + "---:|" * (len(OUTSIDE_WEASYPRINT) + 1)]
+        lines.append(
+            f"| {m.case.name} | "
+            + " | ".join(f"{m.stages[s]:.3f}" for s in STAGES)
+            + f" | {m.stage_rss_kb['template+layout'] / 1024:.0f} / {m.stage_rss_kb['PDF write'] / 1024:.0f} |"
+        )
+    lines += [
+        "",
+        "Milliseconds per source for the stages outside WeasyPrint, wall (CPU):",
+        "",
+        "| pack | " + " | ".join(OUTSIDE_WEASYPRINT) + " | together |",
+        "|---|" + "---:|" * (len(OUTSIDE_WEASYPRINT) + 1),
+    ]
     for m in results:
         wall = [m.stages[s] / m.case.sources * 1000 for s in OUTSIDE_WEASYPRINT]
         cpu = [m.stages_cpu[s] / m.case.sources * 1000 for s in OUTSIDE_WEASYPRINT]
-        lines.append(f"| {m.case.name} | " + " | ".join(f"{w:.2f} ({c:.2f})" for w, c in zip(wall, cpu))
-                     + f" | {sum(wall):.2f} ({sum(cpu):.2f}) |")
+        lines.append(
+            f"| {m.case.name} | "
+            + " | ".join(f"{w:.2f} ({c:.2f})" for w, c in zip(wall, cpu))
+            + f" | {sum(wall):.2f} ({sum(cpu):.2f}) |"
+        )
     return lines
 
 
@@ -233,10 +270,12 @@ def verdicts(results: list[Measure]) -> list[str]:
         if name in by_name:
             m = by_name[name]
             ua, bare = m.build / m.weasyprint_ua, m.build / m.weasyprint
-            lines.append(f"- build ≤ 1.10 × weasyprint on the same HTML with the same PDF options, {name}: "
-                         f"wall {ua:.2f} × ({'met' if ua <= 1.10 else 'not met'}), "
-                         f"CPU {m.build_cpu / m.weasyprint_ua_cpu:.2f} ×; against the untagged run "
-                         f"{bare:.2f} × wall, {m.build_cpu / m.weasyprint_cpu:.2f} × CPU")
+            lines.append(
+                f"- build ≤ 1.10 × weasyprint on the same HTML with the same PDF options, {name}: "
+                f"wall {ua:.2f} × ({'met' if ua <= 1.10 else 'not met'}), "
+                f"CPU {m.build_cpu / m.weasyprint_ua_cpu:.2f} ×; against the untagged run "
+                f"{bare:.2f} × wall, {m.build_cpu / m.weasyprint_cpu:.2f} × CPU"
+            )
     if "synth-20" in by_name and "synth-400" in by_name:
         small, large = by_name["synth-20"], by_name["synth-400"]
         for stage in (*OUTSIDE_WEASYPRINT, "together"):
@@ -246,14 +285,20 @@ def verdicts(results: list[Measure]) -> list[str]:
                 a = sum(getattr(small, clock)[s] for s in group) / small.case.sources
                 b = sum(getattr(large, clock)[s] for s in group) / large.case.sources
                 ratios.append(b / a)
-            lines.append(f"- linear, {stage}: per source at 400 is {ratios[0]:.2f} × that at 20 by wall time "
-                         f"({'met' if ratios[0] <= 1.3 else 'not met'}), {ratios[1]:.2f} × by CPU time "
-                         f"({'met' if ratios[1] <= 1.3 else 'not met'}) (target ≤ 1.3)")
-        lines.append(f"- peak memory at 400 sources: {large.peak_rss_kb / 1024:.0f} MB — "
-                     f"{'met' if large.peak_rss_kb < 1.5 * 1024 * 1024 else 'not met'} (< 1.5 GB)")
+            lines.append(
+                f"- linear, {stage}: per source at 400 is {ratios[0]:.2f} × that at 20 by wall time "
+                f"({'met' if ratios[0] <= 1.3 else 'not met'}), {ratios[1]:.2f} × by CPU time "
+                f"({'met' if ratios[1] <= 1.3 else 'not met'}) (target ≤ 1.3)"
+            )
+        lines.append(
+            f"- peak memory at 400 sources: {large.peak_rss_kb / 1024:.0f} MB — "
+            f"{'met' if large.peak_rss_kb < 1.5 * 1024 * 1024 else 'not met'} (< 1.5 GB)"
+        )
     slowest = max(results, key=lambda m: m.up_to_date)
-    lines.append(f"- up to date in < 0.5 s: slowest median {slowest.up_to_date:.3f} s ({slowest.case.name}) — "
-                 f"{'met' if slowest.up_to_date < 0.5 else 'not met'}")
+    lines.append(
+        f"- up to date in < 0.5 s: slowest median {slowest.up_to_date:.3f} s ({slowest.case.name}) — "
+        f"{'met' if slowest.up_to_date < 0.5 else 'not met'}"
+    )
     return lines
 
 
@@ -270,8 +315,12 @@ def cases(names: list[str]) -> list[Case]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("packs", nargs="*", default=["seed", "20", "100", "400"],
-                        help="seed and/or synthetic sizes (default: seed 20 100 400)")
+    parser.add_argument(
+        "packs",
+        nargs="*",
+        default=["seed", "20", "100", "400"],
+        help="seed and/or synthetic sizes (default: seed 20 100 400)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (default 3)")
     parser.add_argument("--repeat-large", type=int, default=2, help="runs at 400 sources and more (default 2)")
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")

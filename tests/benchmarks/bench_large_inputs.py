@@ -12,6 +12,7 @@ The source goes through the compiler's own stages (read, clean, theme, date,
 glossary: ``compile_pack``), timed in this process; the record goes through
 the command line, timed as a child process, start-up included.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,11 +31,54 @@ from briefpack.manifest import load_manifest
 from briefpack.stages import compile_pack
 
 RESULTS = Path(__file__).resolve().parent / "LARGE_INPUTS.md"
-WORDS = ["the", "harbour", "board", "met", "again", "and", "said", "that", "council", "quay", "would", "open",
-         "soon", "after", "works", "were", "finished", "by", "contractors", "in", "spite", "of", "rain", "Minister",
-         "Ankara", "budget", "report", "week", "later", "ministry", "agreement", "talks", "forces", "port"]
-DATES = ["On {d} May 2020", "In June 2019", "By late {y}", "Two days later", "On Friday", "In the spring of {y}",
-         "On {d}/0{m}/2021", "Since {y}", "Last week", "Early in {y}"]
+WORDS = [
+    "the",
+    "harbour",
+    "board",
+    "met",
+    "again",
+    "and",
+    "said",
+    "that",
+    "council",
+    "quay",
+    "would",
+    "open",
+    "soon",
+    "after",
+    "works",
+    "were",
+    "finished",
+    "by",
+    "contractors",
+    "in",
+    "spite",
+    "of",
+    "rain",
+    "Minister",
+    "Ankara",
+    "budget",
+    "report",
+    "week",
+    "later",
+    "ministry",
+    "agreement",
+    "talks",
+    "forces",
+    "port",
+]
+DATES = [
+    "On {d} May 2020",
+    "In June 2019",
+    "By late {y}",
+    "Two days later",
+    "On Friday",
+    "In the spring of {y}",
+    "On {d}/0{m}/2021",
+    "Since {y}",
+    "Last week",
+    "Early in {y}",
+]
 MANIFEST = """\
 title: Large input
 sources:
@@ -78,8 +122,9 @@ def time_record(text: str) -> tuple[float, float, int]:
     record = json.dumps({"id": "big", "dct": "2021-06-01", "text": text}) + "\n"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "briefpack", "dates", "--jsonl"], input=record.encode(),
-                          capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefpack", "dates", "--jsonl"], input=record.encode(), capture_output=True, check=True
+    )
     wall = time.perf_counter() - wall
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -94,18 +139,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefpack-large-") as scratch:
         source = time_source(text, Path(scratch))
     record = time_record(text)
-    rows = [("a hard-wrapped source through the stages", *source, "timeline entries"),
-            ("one `dates --jsonl` record, start-up included", *record, "expressions")]
+    rows = [
+        ("a hard-wrapped source through the stages", *source, "timeline entries"),
+        ("one `dates --jsonl` record, start-up included", *record, "expressions"),
+    ]
     table = ["| input | wall s | CPU s | found |", "|---|---|---|---|"]
-    table += [f"| {name}, {len(text) / 1e6:.1f} MB | {wall:.1f} | {cpu:.1f} | {count:,} {what} |"
-              for name, wall, cpu, count, what in rows]
+    table += [
+        f"| {name}, {len(text) / 1e6:.1f} MB | {wall:.1f} | {cpu:.1f} | {count:,} {what} |"
+        for name, wall, cpu, count, what in rows
+    ]
     print("\n".join(table))
     if args.mb == 10.0:
         RESULTS.write_text(
             "# Large inputs\n\nCommand (from the repository root, on the 2-core development machine shared with "
             "other jobs):\n\n    python tests/benchmarks/bench_large_inputs.py\n\n" + "\n".join(table) + "\n\n"
             f"Python {sys.version.split()[0]}, {os.cpu_count()} cores. Wall time includes waiting for the "
-            "other jobs on the machine; CPU time is the work itself.\n", encoding="utf-8")
+            "other jobs on the machine; CPU time is the work itself.\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ moment the file is written to the moment the server hands out the new image of a
 page that changed: what a browser polling the state every 250 ms would show, less
 up to 250 ms of polling. Run: ``python tests/benchmarks/bench_serve.py [--edits N] [--write]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         pack = Path(scratch) / "seeds"
         shutil.copytree(ROOT / "seeds", pack)
-        server = subprocess.Popen([sys.executable, "-m", "briefpack", "serve", "--port", "0", "--out",
-                                   str(Path(scratch) / "out")], cwd=pack, stdout=subprocess.PIPE, text=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "briefpack", "serve", "--port", "0", "--out", str(Path(scratch) / "out")],
+            cwd=pack,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert server.stdout is not None
         port = int(next(line for line in server.stdout if "http://" in line).split(":")[2].split("/")[0])
         try:
@@ -70,19 +75,26 @@ def main() -> None:
             server.terminate()
             server.wait()
     latencies = [r[0] for r in rows]
-    lines = ["| edit | edit to new page image (s) | of which the build (s) | first changed page |",
-             "|---:|---:|---:|---:|"]
+    lines = [
+        "| edit | edit to new page image (s) | of which the build (s) | first changed page |",
+        "|---:|---:|---:|---:|",
+    ]
     lines += [f"| {i + 1} | {t:.2f} | {b:.1f} | {p} |" for i, (t, b, p) in enumerate(rows)]
-    summary = (f"median {statistics.median(latencies):.2f} s, min {min(latencies):.2f} s, "
-               f"max {max(latencies):.2f} s over {len(rows)} edits")
+    summary = (
+        f"median {statistics.median(latencies):.2f} s, min {min(latencies):.2f} s, "
+        f"max {max(latencies):.2f} s over {len(rows)} edits"
+    )
     print("\n".join(lines) + "\n\n" + summary)
     if options.write:
         (ROOT / "tests" / "benchmarks" / "SERVE.md").write_text(
             "# `briefpack serve`: edit to page change, seed pack\n\n"
             f"`python tests/benchmarks/bench_serve.py --edits {options.edits} --write` on {platform.node()} "
             f"({platform.machine()}, {platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M')}.\n\n"
-            + "\n".join(lines) + f"\n\n{summary}. A browser polls the state every 250 ms, so it shows "
-            "the page up to 0.25 s after the figure here.\n", encoding="utf-8")
+            + "\n".join(lines)
+            + f"\n\n{summary}. A browser polls the state every 250 ms, so it shows "
+            "the page up to 0.25 s after the figure here.\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

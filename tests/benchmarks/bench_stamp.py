@@ -9,6 +9,7 @@ The pack is rendered once to warm WeasyPrint's font caches, then timed
 ``--runs`` times; stamping is timed on the same edition, writing 100 copies
 (every tenth unstamped) into a temporary folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,10 @@ def main() -> None:
     args = parser.parse_args()
 
     manifest = load_manifest(MANIFEST)
-    recipients = tuple(Recipient(name=f"Recipient {n}", email=f"r{n}@example.org", organisation="Example Org",
-                                 stamp=n % 10 != 0) for n in range(1, COPIES + 1))
+    recipients = tuple(
+        Recipient(name=f"Recipient {n}", email=f"r{n}@example.org", organisation="Example Org", stamp=n % 10 != 0)
+        for n in range(1, COPIES + 1)
+    )
     specs = plan_copies(replace(manifest, recipients=recipients), datetime.date.today())
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -59,8 +62,11 @@ def main() -> None:
         for _ in range(args.runs):
             seconds, built = timed(lambda: build(MANIFEST, out))
             renders.append(seconds)
-            edition = Edition(manifest.paper, built.pdf.read_bytes(),
-                              edition_identity(built.html.read_text(encoding="utf-8"), manifest.paper))
+            edition = Edition(
+                manifest.paper,
+                built.pdf.read_bytes(),
+                edition_identity(built.html.read_text(encoding="utf-8"), manifest.paper),
+            )
             seconds, copies = timed(partial(make_copies, specs, {manifest.paper: edition}, out / "copies"))
             stampings.append(seconds)
         size = statistics.mean(c.size for c in copies)

@@ -9,6 +9,7 @@ The same size and seed always give the same bytes.
 
     python tests/benchmarks/synth.py 100 --out out/bench
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +28,30 @@ PARAGRAPHS_PER_SOURCE = (3, 8)
 SAME_STORY = 0.3
 LONG_CHUNK = 1500  # seeds without blank lines between paragraphs are split at lines instead
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH = "|".join(MONTHS)
 # "26 May 2020", "May 2020", "26 May", "May 26, 2020": day, month and year move as one date.
 # One pass over three shapes, so a year inside a full date is never moved twice:
 # "26 May 2020" / "May 2020" / "26 May" / "May 26, 2020", then "05/06/2020", then a bare year.
-_DATE = re.compile(rf"\b(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<us_day>\d{{1,2}}),)?"
-                   rf"(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
-                   r"|\b(?P<numeric>\d{1,2}/\d{1,2}/)(?P<numeric_year>(?:19|20)\d{2})\b"
-                   r"|\b(?P<bare_year>(?:19|20)\d{2})\b")
+_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<us_day>\d{{1,2}}),)?"
+    rf"(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b"
+    r"|\b(?P<numeric>\d{1,2}/\d{1,2}/)(?P<numeric_year>(?:19|20)\d{2})\b"
+    r"|\b(?P<bare_year>(?:19|20)\d{2})\b"
+)
 
 # People and places of the seeds, each with stand-ins; theme terms (Russia, Turkey, Wagner...) stay.
 NAMES = {
@@ -128,11 +143,30 @@ def generate(size: int, out: Path, *, seed: int = 1) -> Path:
         name = f"src_{index:04d}.txt"
         (out / name).write_text(text, encoding="utf-8")
         sources.append({"file": name, "published": shift_published(str(rng.choice(published)), years, months)})
-    manifest = {key: base[key] for key in ("subtitle", "date", "organisation", "handling", "language",
-                                           "keywords", "layout", "paper", "day_first", "actors",
-                                           "themes", "fallback") if key in base}
-    manifest = {"title": f"{base['title']} (synthetic, {size} sources)", "output": f"synth-{size}",
-                **manifest, "sources": sources}
+    manifest = {
+        key: base[key]
+        for key in (
+            "subtitle",
+            "date",
+            "organisation",
+            "handling",
+            "language",
+            "keywords",
+            "layout",
+            "paper",
+            "day_first",
+            "actors",
+            "themes",
+            "fallback",
+        )
+        if key in base
+    }
+    manifest = {
+        "title": f"{base['title']} (synthetic, {size} sources)",
+        "output": f"synth-{size}",
+        **manifest,
+        "sources": sources,
+    }
     path = out / "pack.yaml"
     path.write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path

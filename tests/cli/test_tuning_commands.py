@@ -1,4 +1,5 @@
 """``briefpack explain`` filters and ``briefpack suggest`` on the seed pack and a test pack."""
+
 from __future__ import annotations
 
 from pathlib import Path

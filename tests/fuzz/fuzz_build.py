@@ -19,6 +19,7 @@ case runs the full ``build`` including the PDF.
 
 Not collected by pytest (no ``test_`` prefix): it takes minutes, not seconds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,18 +56,77 @@ WALL_FACTOR = 10
 CASE_MEMORY = 3 << 30  # bytes of address space a case may take; WeasyPrint's layout needs about 1 GB
 
 HOSTILE = [
-    '<style>body{display:none}</style>', '<img src="file:///etc/passwd">',
-    '<link rel=attachment href="file:///etc/passwd">', 'url(file:///etc/passwd)',
-    'url(http://127.0.0.1:9/x)', 'file:///dev/urandom', '<script>alert(1)</script>', '{{ 7*7 }}',
-    '{% raw %}', '[^1]', '[^x]: note', '&amp;&lt;', '\\', '"\'', '\x00', '\x0c', '\u202e', '\ufeff',
+    "<style>body{display:none}</style>",
+    '<img src="file:///etc/passwd">',
+    '<link rel=attachment href="file:///etc/passwd">',
+    "url(file:///etc/passwd)",
+    "url(http://127.0.0.1:9/x)",
+    "file:///dev/urandom",
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "[^1]",
+    "[^x]: note",
+    "&amp;&lt;",
+    "\\",
+    "\"'",
+    "\x00",
+    "\x0c",
+    "\u202e",
+    "\ufeff",
 ]
-UNICODE_POOL = ("\u0000\u0001\u0008\u000b\u000c\u001b\u007f\u0085\u00a0\u00ad\u200b\u200d\u2028\u2029"
-                "\u202e\ufeff\ufffd\ufffe\U0001f600\u0301\u0663\u4e2d\u05d0\u0627€£«»“”‘’–—…ﬁ")
-YAML_VALUES = ["", "~", "null", "[]", "{}", "[a, b]", "{a: 1}", "nan", ".nan", "inf", "-inf", "1e999", "-1",
-               "0", "0.0000001", "99999999999999999999", "true", "yes", "2020-13-45", "2020-02-30", "٢٠٢٠",
-               "'\\x00'", '"\\x00"', "*nope", "&a x", "!!python/object:os.system", "|", ">", "'", '"', "a" * 5000,
-               "../../etc/passwd", "/etc/passwd", "/dev/urandom", "..", "(a+)+$", "[", "(?P<", "\\", "#",
-               ":", "- - -", "{{x}}", "<b>", "é", "\ud7ff"]
+UNICODE_POOL = (
+    "\u0000\u0001\u0008\u000b\u000c\u001b\u007f\u0085\u00a0\u00ad\u200b\u200d\u2028\u2029"
+    "\u202e\ufeff\ufffd\ufffe\U0001f600\u0301\u0663\u4e2d\u05d0\u0627€£«»“”‘’–—…ﬁ"
+)
+YAML_VALUES = [
+    "",
+    "~",
+    "null",
+    "[]",
+    "{}",
+    "[a, b]",
+    "{a: 1}",
+    "nan",
+    ".nan",
+    "inf",
+    "-inf",
+    "1e999",
+    "-1",
+    "0",
+    "0.0000001",
+    "99999999999999999999",
+    "true",
+    "yes",
+    "2020-13-45",
+    "2020-02-30",
+    "٢٠٢٠",
+    "'\\x00'",
+    '"\\x00"',
+    "*nope",
+    "&a x",
+    "!!python/object:os.system",
+    "|",
+    ">",
+    "'",
+    '"',
+    "a" * 5000,
+    "../../etc/passwd",
+    "/etc/passwd",
+    "/dev/urandom",
+    "..",
+    "(a+)+$",
+    "[",
+    "(?P<",
+    "\\",
+    "#",
+    ":",
+    "- - -",
+    "{{x}}",
+    "<b>",
+    "é",
+    "\ud7ff",
+]
 ALL_KEYS = sorted(set(TOP_KEYS) | set(SOURCE_KEYS) | set(THEME_KEYS))
 
 
@@ -79,16 +139,16 @@ def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
         for _ in range(rng.randrange(1, 20)):
             buf[rng.randrange(len(buf))] ^= 1 << rng.randrange(8)
     elif kind == "truncate":
-        del buf[rng.randrange(len(buf) + 1):]
+        del buf[rng.randrange(len(buf) + 1) :]
     elif kind == "insert":
         at = rng.randrange(len(buf) + 1)
         buf[at:at] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200)))
     elif kind == "delete":
         at = rng.randrange(len(buf))
-        del buf[at:at + rng.randrange(1, 2000)]
+        del buf[at : at + rng.randrange(1, 2000)]
     elif kind == "duplicate":
         at = rng.randrange(len(buf))
-        chunk = buf[at:at + rng.randrange(1, 4000)]
+        chunk = buf[at : at + rng.randrange(1, 4000)]
         buf[at:at] = chunk * rng.randrange(1, 20)
     else:
         buf = bytearray(rng.randrange(256) for _ in range(rng.randrange(0, 4096)))
@@ -109,7 +169,7 @@ def mutate_text(rng: random.Random, text: str) -> str:
         for _ in range(rng.randrange(1, 6)):
             lines.insert(rng.randrange(len(lines) + 1), rng.choice(HOSTILE))
     elif kind == "truncate":
-        return text[:rng.randrange(len(text) + 1)]
+        return text[: rng.randrange(len(text) + 1)]
     elif kind == "join":
         return " ".join(lines)
     elif kind == "blank":
@@ -117,8 +177,22 @@ def mutate_text(rng: random.Random, text: str) -> str:
     elif kind == "long_line":
         return text + "\n" + ("word " * rng.randrange(1000, 20000))
     else:
-        pool = ["1 May 2020", "31/02/2020", "2020-13-01", "spring 2019", "Q3 2020", "the 1990s", "32 May",
-                "9999", "0000-00-00", "1 January 10000", "mid-2019", "late 2020", "yesterday", "week 53 2020"]
+        pool = [
+            "1 May 2020",
+            "31/02/2020",
+            "2020-13-01",
+            "spring 2019",
+            "Q3 2020",
+            "the 1990s",
+            "32 May",
+            "9999",
+            "0000-00-00",
+            "1 January 10000",
+            "mid-2019",
+            "late 2020",
+            "yesterday",
+            "week 53 2020",
+        ]
         for _ in range(rng.randrange(1, 20)):
             at = rng.randrange(len(lines) + 1)
             lines.insert(at, f"On {rng.choice(pool)} something happened.")
@@ -127,8 +201,21 @@ def mutate_text(rng: random.Random, text: str) -> str:
 
 def mutate_manifest(rng: random.Random, text: str) -> str:
     lines = text.split("\n")
-    kind = rng.choice(["value", "value", "value", "key", "key", "delete_line", "shuffle", "indent",
-                       "duplicate_line", "alias", "bytes"])
+    kind = rng.choice(
+        [
+            "value",
+            "value",
+            "value",
+            "key",
+            "key",
+            "delete_line",
+            "shuffle",
+            "indent",
+            "duplicate_line",
+            "alias",
+            "bytes",
+        ]
+    )
     content = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
     i = rng.choice(content or range(len(lines)))  # an earlier mutation may have left no content lines
     line = lines[i]
@@ -136,10 +223,10 @@ def mutate_manifest(rng: random.Random, text: str) -> str:
         head = line.split(":", 1)[0]
         lines[i] = f"{head}: {rng.choice(YAML_VALUES)}"
     elif kind == "value":
-        indent = line[:len(line) - len(line.lstrip())]
+        indent = line[: len(line) - len(line.lstrip())]
         lines[i] = f"{indent}- {rng.choice(YAML_VALUES)}"
     elif kind == "key":
-        indent = line[:len(line) - len(line.lstrip())]
+        indent = line[: len(line) - len(line.lstrip())]
         key = rng.choice(ALL_KEYS)
         if rng.random() < 0.5:  # a near miss, to exercise the suggestions
             key = key[:-1] if rng.random() < 0.5 else key + "s"
@@ -170,8 +257,12 @@ def make_case(rng: random.Random, folder: Path) -> None:
         shutil.copyfile(seed, folder / seed.name)
     texts = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
     manifest = folder / "pack.yaml"
-    extra = "\n".join(rng.sample(["max_source_mb: 0.005", "day_first: false", "layout: compact",
-                                  "pdf_variant: a3b", "allow_outside: true"], rng.randrange(0, 3)))
+    extra = "\n".join(
+        rng.sample(
+            ["max_source_mb: 0.005", "day_first: false", "layout: compact", "pdf_variant: a3b", "allow_outside: true"],
+            rng.randrange(0, 3),
+        )
+    )
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
     swapped = None
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
@@ -227,8 +318,14 @@ def run_case(number: int, seed: int, render: bool, scratch: Path) -> tuple[str, 
         if outcome in ("crash", "limit"):
             target = CRASHES / f"seed{seed}-case{number}"
             shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(folder, target, ignore=shutil.ignore_patterns("out"), symlinks=True,
-                            ignore_dangling_symlinks=True, copy_function=_copy_regular)
+            shutil.copytree(
+                folder,
+                target,
+                ignore=shutil.ignore_patterns("out"),
+                symlinks=True,
+                ignore_dangling_symlinks=True,
+                copy_function=_copy_regular,
+            )
             (target / "traceback.txt").write_text(detail or "", encoding="utf-8")
         return outcome, detail
     finally:
@@ -302,8 +399,12 @@ def _run_case(case: tuple[int, int, bool, Path]) -> tuple[str, str | None]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=None,
-                        help="random seed (default: a new one each run, printed so the run can be repeated)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="random seed (default: a new one each run, printed so the run can be repeated)",
+    )
     parser.add_argument("--render-every", type=int, default=200, help="full PDF build every N-th case")
     parser.add_argument("--replay", type=int, help="run only this case number, and show its traceback")
     parser.add_argument("--jobs", type=int, default=1, help="cases run at once (each in its own child)")
@@ -316,8 +417,10 @@ def main() -> int:
     crash_kinds: Counter[str] = Counter()
     started = time.monotonic()
     renders = sum(_renders(number, args.render_every) for number in numbers)
-    with tempfile.TemporaryDirectory(prefix="briefpack-fuzz-") as scratch, \
-            multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="briefpack-fuzz-") as scratch,
+        multiprocessing.get_context("fork").Pool(args.jobs) as pool,
+    ):
         cases = [(number, args.seed, _renders(number, args.render_every), Path(scratch)) for number in numbers]
         for outcome, trace in pool.imap_unordered(_run_case, cases):
             outcomes[outcome] += 1
@@ -329,10 +432,14 @@ def main() -> int:
             if done % 500 == 0 or args.replay is not None:
                 print(f"{done} cases, {time.monotonic() - started:.0f} s: {dict(outcomes)}", flush=True)
     elapsed = time.monotonic() - started
-    print(f"cases: {sum(outcomes.values())} (full renders: {renders}), seed {args.seed}, "
-          f"{elapsed:.0f} s ({sum(outcomes.values()) / max(elapsed, 1e-9):.1f} cases/s)")
-    print(f"outcomes: ok {outcomes['ok']}, refused with BriefpackError {outcomes['refused']}, "
-          f"crashes {outcomes['crash']}, limit hits {outcomes['limit']}, fuzzer errors {outcomes['harness']}")
+    print(
+        f"cases: {sum(outcomes.values())} (full renders: {renders}), seed {args.seed}, "
+        f"{elapsed:.0f} s ({sum(outcomes.values()) / max(elapsed, 1e-9):.1f} cases/s)"
+    )
+    print(
+        f"outcomes: ok {outcomes['ok']}, refused with BriefpackError {outcomes['refused']}, "
+        f"crashes {outcomes['crash']}, limit hits {outcomes['limit']}, fuzzer errors {outcomes['harness']}"
+    )
     for kind, count in crash_kinds.most_common():
         print(f"  {count} × {kind}")
     return 1 if outcomes["crash"] or outcomes["limit"] or outcomes["harness"] else 0

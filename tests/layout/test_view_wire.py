@@ -1,4 +1,5 @@
 """The view prints a wire lede's dateline before it and keeps a list block's lines."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Manifest keys for passages, pins, excluded terms, key points and actors' aliases."""
+
 from __future__ import annotations
 
 import textwrap
@@ -47,13 +48,16 @@ def test_defaults_theme_passages_with_a_summary_and_sized_key_points(write_manif
     assert m.passages is True and m.summary is True and m.pins == () and m.themes[0].key_points is None
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    ("passages: sentence\n", "passages"),
-    ("pins: [{source: S9, paragraph: 1, theme: cuba}]\n", "no source 'S9'"),
-    ("pins: [{source: S1, paragraph: 1, theme: nope}]\n", "no theme 'nope'"),
-    ("pins: [{source: S1, paragraph: 0, theme: cuba}]\n", "paragraph"),
-    ("actors: [{aliases: [X]}]\n", "name"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("passages: sentence\n", "passages"),
+        ("pins: [{source: S9, paragraph: 1, theme: cuba}]\n", "no source 'S9'"),
+        ("pins: [{source: S1, paragraph: 1, theme: nope}]\n", "no theme 'nope'"),
+        ("pins: [{source: S1, paragraph: 0, theme: cuba}]\n", "paragraph"),
+        ("actors: [{aliases: [X]}]\n", "name"),
+    ],
+)
 def test_bad_settings_are_one_line_each_with_the_line(write_manifest, extra, message):
     with pytest.raises(ManifestError) as error:
         load_manifest(write_manifest(BASE + extra, {"a.txt": "x"}))

@@ -8,6 +8,7 @@ annotated near-duplicates against that of every other pair, so the threshold in
 
     python tests/benchmarks/duplicates/measure.py
 """
+
 from __future__ import annotations
 
 import itertools
@@ -51,18 +52,24 @@ def main() -> None:
             (same if frozenset((a, b)) in pairs else other).append((value, shared, case, a, b))
     same.sort()
     other.sort(reverse=True)
-    print(f"{len(same)} near-duplicate pairs: containment {same[0][0]:.3f} (lowest) to {same[-1][0]:.3f}, "
-          f"{min(s[1] for s in same)} shared shingles or more")
-    print(f"{len(other)} other pairs: containment up to {other[0][0]:.3f}; "
-          f"the most shared shingles {max(o[1] for o in other)}")
+    print(
+        f"{len(same)} near-duplicate pairs: containment {same[0][0]:.3f} (lowest) to {same[-1][0]:.3f}, "
+        f"{min(s[1] for s in same)} shared shingles or more"
+    )
+    print(
+        f"{len(other)} other pairs: containment up to {other[0][0]:.3f}; "
+        f"the most shared shingles {max(o[1] for o in other)}"
+    )
     for value, shared, case, a, b in same[:3]:
         print(f"  lowest duplicates       {value:.3f} ({shared} shared)  {case}: {a} ~ {b}")
     for value, shared, case, a, b in other[:3]:
         print(f"  highest non-duplicates  {value:.3f} ({shared} shared)  {case}: {a} ~ {b}")
     caught = sum(v >= CONTAINMENT and n >= MIN_SHARED for v, n, *_ in same)
     false = sum(v >= CONTAINMENT and n >= MIN_SHARED for v, n, *_ in other)
-    print(f"thresholds in use: containment {CONTAINMENT} and {MIN_SHARED} shared shingles: "
-          f"{caught} of {len(same)} duplicate pairs found, {false} of {len(other)} other pairs taken for duplicates")
+    print(
+        f"thresholds in use: containment {CONTAINMENT} and {MIN_SHARED} shared shingles: "
+        f"{caught} of {len(same)} duplicate pairs found, {false} of {len(other)} other pairs taken for duplicates"
+    )
 
 
 if __name__ == "__main__":

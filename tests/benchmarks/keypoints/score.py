@@ -21,6 +21,7 @@ power iteration; the top ``k`` by score. briefpack's method is
 
 ``--write`` stores the table in ``RESULTS.md`` beside this file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,7 +63,7 @@ def load_cluster(path: Path) -> Cluster:
             texts = []
             for sentence in raw:
                 tag = _TAG.match(sentence)
-                text = sentence[tag.end():] if tag else sentence
+                text = sentence[tag.end() :] if tag else sentence
                 sentences.append(GoldSentence(source["id"], ordinal, text, tag.group(1) if tag else None))
                 texts.append(text)
             paragraphs.append((source["id"], str(source.get("published") or ""), ordinal, " ".join(texts)))
@@ -90,8 +91,9 @@ def lexrank(sentences: list[str], threshold: float = 0.1, damping: float = 0.85)
     degree = [sum(row) or 1.0 for row in edges]
     scores = [1.0 / n] * n
     for _ in range(100):
-        new = [(1 - damping) / n + damping * sum(edges[j][i] * scores[j] / degree[j] for j in range(n))
-               for i in range(n)]
+        new = [
+            (1 - damping) / n + damping * sum(edges[j][i] * scores[j] / degree[j] for j in range(n)) for i in range(n)
+        ]
         if max(abs(a - b) for a, b in zip(new, scores)) < 1e-9:
             scores = new
             break
@@ -110,8 +112,10 @@ def briefpack_picks(cluster: Cluster, k: int) -> list[str]:
     from briefpack.analysis.keypoints import select_key_points
     from briefpack.model import Paragraph
 
-    paragraphs = tuple(Paragraph(source=source, ordinal=ordinal, text=text, themes=("story",), scores=())
-                       for source, _, ordinal, text in cluster.paragraphs)
+    paragraphs = tuple(
+        Paragraph(source=source, ordinal=ordinal, text=text, themes=("story",), scores=())
+        for source, _, ordinal, text in cluster.paragraphs
+    )
     return [point.text for point in select_key_points(paragraphs, k)]
 
 
@@ -143,10 +147,14 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="store the table in RESULTS.md")
     args = parser.parse_args()
     clusters = [load_cluster(p) for p in sorted((HERE / "clusters").glob("*.yaml"))]
-    lines = [f"Key points on {len(clusters)} annotated clusters "
-             f"({sum(len({s.source for s in c.sentences}) for c in clusters)} sources, "
-             f"{sum(len(c.sentences) for c in clusters)} sentences), k = {args.k}:", "",
-             "| method | precision@k | facts@k | picks matching no sentence |", "|---|---|---|---|"]
+    lines = [
+        f"Key points on {len(clusters)} annotated clusters "
+        f"({sum(len({s.source for s in c.sentences}) for c in clusters)} sources, "
+        f"{sum(len(c.sentences) for c in clusters)} sentences), k = {args.k}:",
+        "",
+        "| method | precision@k | facts@k | picks matching no sentence |",
+        "|---|---|---|---|",
+    ]
     per_cluster = ["", "| cluster | " + " | ".join(METHODS) + " |", "|---|" + "---|" * len(METHODS)]
     rows: dict[str, list[str]] = {c.name: [] for c in clusters}
     for name, method in METHODS.items():

@@ -17,6 +17,7 @@ Scores are given for the whole gold set and for its two parts: "dev", the
 texts the tagger was developed against, and "heldout", texts annotated blind
 afterwards and never used for tuning.  The held-out figure is the honest one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,7 @@ def run_tagger(records: list[dict]) -> tuple[dict[str, list[dict]], str]:
 
 def _run_cli(records: list[dict]) -> dict[str, list[dict]] | None:
     """The CLI's answers, or None when it has no working ``dates --jsonl``."""
-    stdin = "".join(json.dumps({"id": r["id"], "dct": r["dct"], "text": r["text"]}) + "\n"
-                    for r in records)
+    stdin = "".join(json.dumps({"id": r["id"], "dct": r["dct"], "text": r["text"]}) + "\n" for r in records)
     try:
         done = subprocess.run(CLI, input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=600)
     except (OSError, subprocess.TimeoutExpired):
@@ -88,8 +88,10 @@ def _prf(correct_predicted: int, predicted: int, correct_gold: int, gold: int) -
 
 def _matches(gold: list[dict], predicted: list[dict], same) -> tuple[int, int]:
     """(predictions matching some gold, gold matched by some prediction)."""
-    return (sum(any(same(p, g) for g in gold) for p in predicted),
-            sum(any(same(p, g) for p in predicted) for g in gold))
+    return (
+        sum(any(same(p, g) for g in gold) for p in predicted),
+        sum(any(same(p, g) for p in predicted) for g in gold),
+    )
 
 
 def score(gold_records: list[dict], predictions: dict[str, list[dict]]) -> dict:
@@ -171,8 +173,10 @@ def score_by_class(gold_records: list[dict], predictions: dict[str, list[dict]])
             row[2] += len(mine)
             row[3] += sum(_same_value(p, g) for p in mine)
         spurious += sum(not any(_overlaps(p, g) for g in record["expressions"]) for p in predicted)
-    result = {case: dict(_prf(right, n_pred, hit, n_gold), gold=n_gold)
-              for case, (n_gold, hit, n_pred, right) in sorted(tally.items())}
+    result = {
+        case: dict(_prf(right, n_pred, hit, n_gold), gold=n_gold)
+        for case, (n_gold, hit, n_pred, right) in sorted(tally.items())
+    }
     result["(spurious)"] = {"p": 0.0, "r": 1.0, "f1": 0.0, "gold": 0, "count": spurious}
     return result
 
@@ -192,17 +196,20 @@ def class_table(results: dict[str, dict]) -> str:
 
 
 def table(results: dict[str, dict], texts_per_second: float, mode: str) -> str:
-    rows = ["| gold part | texts | expressions | score | precision | recall | F1 |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| gold part | texts | expressions | score | precision | recall | F1 |", "|---|---|---|---|---|---|---|"]
     for part, result in results.items():
         counts = result["counts"]
         for name in ("strict", "relaxed", "value"):
             s = result[name]
-            rows.append(f"| {part} | {counts['texts']} | {counts['gold']} | {name} | "
-                        f"{s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} |")
+            rows.append(
+                f"| {part} | {counts['texts']} | {counts['gold']} | {name} | "
+                f"{s['p']:.3f} | {s['r']:.3f} | {s['f1']:.3f} |"
+            )
     rows.append("")
-    rows.append(f"Tagger run via {mode}; {texts_per_second:.0f} texts per CPU-second over {TIMED_TEXTS} texts "
-                f"(the gold texts repeated) through the batch form, start-up included.")
+    rows.append(
+        f"Tagger run via {mode}; {texts_per_second:.0f} texts per CPU-second over {TIMED_TEXTS} texts "
+        f"(the gold texts repeated) through the batch form, start-up included."
+    )
     return "\n".join(rows)
 
 
@@ -210,8 +217,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write RESULTS.md next to this script")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
-    parser.add_argument("--gold", type=Path, default=GOLD,
-                        help="gold file, relative to this folder (blind sets: blind3.jsonl, blind4.jsonl)")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        help="gold file, relative to this folder (blind sets: blind3.jsonl, blind4.jsonl)",
+    )
     parser.add_argument("--classes", action="store_true", help="also print value scores per class")
     args = parser.parse_args()
     gold = load_gold(HERE / args.gold)
@@ -231,17 +242,22 @@ def main() -> None:
             f"# Temporal tagger benchmark\n\n{report}\n\nRun {dt.date.today().isoformat()} on {machine}, "
             f"Python {platform.python_version()}, with `python tests/benchmarks/timex/score.py --write`.\n\n"
             "The held-out parts were scored blind once and the tagger was then fixed on their errors, so "
-            "their figures above are after tuning; BLIND_RUNS.md gives the first-sight figures.\n"
-            + blind_sections(), encoding="utf-8")
+            "their figures above are after tuning; BLIND_RUNS.md gives the first-sight figures.\n" + blind_sections(),
+            encoding="utf-8",
+        )
 
 
 def blind_sections() -> str:
     """The blind sets of issue 15, each scored on its own and per class (see make_blind.py)."""
     sections = []
-    for name, note in (("blind3", "annotated before the rule work, scored once at first sight (BLIND_RUNS.md), "
-                                  "then used to guide the rules: these figures are after tuning on it"),
-                       ("blind4", "annotated before the rule work and never run until it was finished: "
-                                  "the headline figure")):
+    for name, note in (
+        (
+            "blind3",
+            "annotated before the rule work, scored once at first sight (BLIND_RUNS.md), "
+            "then used to guide the rules: these figures are after tuning on it",
+        ),
+        ("blind4", "annotated before the rule work and never run until it was finished: the headline figure"),
+    ):
         path = HERE / f"{name}.jsonl"
         if not path.exists():
             continue
@@ -253,7 +269,8 @@ def blind_sections() -> str:
             f"\n## {name}: {result['counts']['texts']} texts, {result['counts']['gold']} expressions\n\n{note}.\n\n"
             f"Value P {value['p']:.3f}, R {value['r']:.3f}, **F1 {value['f1']:.3f}**; strict F1 {strict['f1']:.3f}. "
             f"Per class, with `python tests/benchmarks/timex/score.py --gold {name}.jsonl --classes`:\n\n"
-            f"{class_table(score_by_class(records, predictions))}\n")
+            f"{class_table(score_by_class(records, predictions))}\n"
+        )
     return "".join(sections)
 
 
