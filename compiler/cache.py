@@ -296,7 +296,7 @@ class Stamp:
 
 
 def stamp_path(out_dir: Path, manifest_path: Path) -> Path:
-    return Path(out_dir) / CACHE_DIR / "stamps" / f"{digest(str(Path(manifest_path).resolve()))[:24]}.json"
+    return Path(out_dir) / CACHE_DIR / "stamps" / f"{digest(os.path.realpath(manifest_path))[:24]}.json"
 
 
 def environment_digest() -> str:

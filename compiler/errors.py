@@ -54,5 +54,5 @@ def _display(path: Path | str) -> str:
     path = Path(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a path that cannot resolve (a symlink loop)
         return str(path)

@@ -36,7 +36,8 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         raise FileRefused(f"cannot be read: {getattr(exc, 'strerror', None) or exc}", path=path) from None
     with os.fdopen(fd, "rb") as stream:
-        _check(os.fstat(fd), limit, path)
+        info = os.fstat(fd)
+        _check(info, limit, path)
         # Reads from a regular file do not block; the flag only mattered for the open.
         os.set_blocking(fd, True)
         try:

@@ -414,6 +414,13 @@ def test_distribution_device_is_refused_without_reading_it(pack):
     assert_user_error(cli("explain", pack, timeout=20), pack, ".*/dev/urandom.*", line=line_of(pack, "urandom"))
 
 
+def test_distribution_symlink_loop_is_one_error_line(pack):
+    people = pack.parent / "people.yaml"  # found by the fuzzer, with its new file swaps
+    people.unlink()
+    people.symlink_to(people.name)
+    assert_user_error(cli("explain", pack), pack, ".*people.yaml.*", line=line_of(pack, "distribution:"))
+
+
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_dates_refuses_a_fifo_or_a_device(tmp_path, kind):
     target = tmp_path / "input"
@@ -463,7 +470,7 @@ def hard_wrapped(size: int) -> str:
 
 def test_hard_wrapped_source_is_dated_in_linear_time(pack):
     # 236 KB took 78 s when dating was quadratic; linear, 250 KB takes a few seconds. The benchmark
-    # (tests/benchmarks/large_inputs.py) measures 10 MB; this only guards against going back.
+    # (tests/benchmarks/bench_large_inputs.py) measures 10 MB; this only guards against going back.
     (pack.parent / "a.txt").write_text(hard_wrapped(250_000), encoding="utf-8")
     result = cli("explain", pack, timeout=40)
     assert result.returncode == 0, text(result.stderr)

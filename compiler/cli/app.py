@@ -67,7 +67,7 @@ def debugging() -> bool:
 
 
 def _is_ours(filename: str | bytes | os.PathLike) -> bool:
-    path = Path(os.fsdecode(filename)).resolve()
+    path = Path(os.path.realpath(os.fsdecode(filename)))  # realpath: a symlink loop is no error here
     return path.is_relative_to(PACKAGE) or path.is_relative_to(LAYOUTS)
 
 

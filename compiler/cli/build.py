@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from briefpack.cli.app import OUT_HELP, cli, pack_paths, user_errors
+from briefpack.errors import shown
 from briefpack.model import Source
 
 
@@ -91,7 +92,7 @@ def build(
     if strict:
         _fail_on(list(pack.warnings))
     for warning in pack.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {shown(warning)}", err=True)
 
 
 def _exported_warnings(export: Path) -> list[str]:

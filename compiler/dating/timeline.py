@@ -235,22 +235,31 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     names: list[frozenset[str]] = []
     words: list[frozenset[str]] = []
     buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    # How many entries of a bucket each source is in: when its source is in all of them, an event
+    # can join none (a twin has other sources), and a long single-source text is not compared pairwise.
+    holding: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
     for event, own, said in zip(events, own_names, own_words):
-        twin = next(
-            (
-                i
-                for i in buckets.get((event.date, event.mod), ())
-                if _near_identical(merged[i], event, words[i], said)
-                or _same_actors(merged[i], event, names[i], own, common)
-            ),
-            None,
-        )
+        key = (event.date, event.mod)
+        bucket = buckets.get(key, [])
+        twin = None
+        if all(holding[key][source] < len(bucket) for source in event.sources):
+            twin = next(
+                (
+                    i
+                    for i in bucket
+                    if _near_identical(merged[i], event, words[i], said)
+                    or _same_actors(merged[i], event, names[i], own, common)
+                ),
+                None,
+            )
         if twin is None:
-            buckets[(event.date, event.mod)].append(len(merged))
+            buckets[key].append(len(merged))
+            holding[key].update(event.sources)
             merged.append(event)
             names.append(own)
             words.append(said)
         else:
+            holding[key].update(set(event.sources) - set(merged[twin].sources))
             first = merged[twin]
             merged[twin] = replace(first, mentions=first.mentions + event.mentions)
     return tuple(sorted(merged, key=lambda e: values.sort_key(e.date, e.mod)))

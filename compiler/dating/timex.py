@@ -381,12 +381,17 @@ class _Resolver:
                 return anchor.day is not None
             return unit == "year" or anchor.month is not None
 
-        usable = [a for a in self.anchors if fine_enough(a)]
-        if not usable:
-            return None
-        latest = [a for a in usable if a.sentence == usable[-1].sentence]
-        leading = [a for a in latest if a.leading]
-        return (leading or latest)[-1]
+        # Anchors are remembered in text order: the latest usable sentence is found from the end,
+        # so a text with thousands of dates is not scanned whole for each one.
+        latest: _Anchor | None = None
+        for anchor in reversed(self.anchors):
+            if latest is not None and anchor.sentence != latest.sentence:
+                break
+            if fine_enough(anchor):
+                if anchor.leading:
+                    return anchor
+                latest = latest or anchor
+        return latest
 
     # --- tense -----------------------------------------------------------------
 

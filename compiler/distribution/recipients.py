@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -54,7 +55,13 @@ def read_distribution(
     for key in ("recipients", "smtp", *LETTER_KEYS):
         if key in top:
             check.problem(top[key], f"'{key}' cannot be set here as well as in the 'distribution' file '{rel}'")
-    file = (path.parent / rel).resolve()
+    try:
+        file = (path.parent / rel).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL, a name too long
+        check.problem(
+            top["distribution"], f"distribution file '{rel}' cannot be used: {getattr(exc, 'strerror', None) or exc}"
+        )
+        return (), SmtpSettings(), Letter()
     if not allow_outside and not file.is_relative_to(path.parent.resolve()):
         check.problem(
             top["distribution"],
@@ -66,7 +73,7 @@ def read_distribution(
     except (FileRefused, UnicodeDecodeError) as exc:
         reason = (
             "not found"
-            if isinstance(exc, FileRefused) and not file.exists()
+            if isinstance(exc, FileRefused) and not os.path.lexists(file)
             else exc.message
             if isinstance(exc, FileRefused)
             else "is not UTF-8 text; save it as UTF-8"

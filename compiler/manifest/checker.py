@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
+import os
 import re
 from pathlib import Path
 
@@ -196,9 +197,9 @@ def read_text(path: Path) -> str:
     try:
         data = read_regular(path, MAX_MANIFEST_BYTES)
     except FileRefused as refused:
-        if path.is_dir():
+        if os.path.isdir(path):  # os.path: False rather than an error for a name too long
             raise BriefpackError("manifest is a folder: give the path of its YAML file", path=path) from None
-        if not path.exists():
+        if not os.path.lexists(path):
             raise BriefpackError("manifest not found", path=path) from None
         if "over the limit" in refused.message:
             raise BriefpackError(f"manifest is larger than {MAX_MANIFEST_BYTES // 1024} KB", path=path) from None

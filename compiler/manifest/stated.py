@@ -37,6 +37,7 @@ def read_out(check: Checker, top: dict[str, yaml.Node], manifest: Path, allow_ou
         return None
     try:
         folder = out_path(manifest, stated).resolve()
+        is_file = folder.exists() and not folder.is_dir()  # exists() raises for a name too long
     except (OSError, ValueError, RuntimeError) as exc:
         check.problem(top["out"], f"'out' cannot be used: '{stated}' ({getattr(exc, 'strerror', None) or exc})")
         return None
@@ -46,7 +47,7 @@ def read_out(check: Checker, top: dict[str, yaml.Node], manifest: Path, allow_ou
             f"'out' folder '{stated}' lies outside the manifest's folder (set 'allow_outside: true' to allow it)",
         )
         return None
-    if folder.exists() and not folder.is_dir():
+    if is_file:
         check.problem(top["out"], f"'out' names a file, not a folder: '{stated}'")
         return None
     return folder

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -47,7 +48,11 @@ from briefpack.stages import compile_pack  # noqa: E402
 
 SEEDS = REPO / "seeds"
 CRASHES = Path(__file__).resolve().parent / "crashes"
-CASE_SECONDS = 60  # a case slower than this is a finding: a hang
+# CPU seconds a case may use (a full build with its PDF three times as many): counted in CPU time, so
+# a case waiting for a core on a busy machine is not taken for a hang. A case blocked without using
+# the CPU (on a FIFO, say) is caught by the wall-clock limit, WALL_FACTOR times as long.
+CASE_SECONDS = 60
+WALL_FACTOR = 10
 CASE_MEMORY = 3 << 30  # bytes of address space a case may take; WeasyPrint's layout needs about 1 GB
 
 HOSTILE = [
@@ -259,10 +264,11 @@ def make_case(rng: random.Random, folder: Path) -> None:
         )
     )
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
+    swapped = None
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         target = rng.random()
         if target < 0.03:
-            special_file(rng, rng.choice([*texts, *folder.glob("*.yaml")]))
+            swapped = rng.choice([*texts, *sorted(folder.glob("*.yaml"))])
         elif target < 0.3:
             text = manifest.read_text(encoding="utf-8", errors="surrogateescape")
             manifest.write_bytes(mutate_manifest(rng, text).encode("utf-8", "surrogateescape"))
@@ -273,6 +279,8 @@ def make_case(rng: random.Random, folder: Path) -> None:
             else:
                 text = mutate_text(rng, path.read_text(encoding="utf-8", errors="replace"))
                 path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    if swapped is not None:  # last, so no other mutation reads a FIFO or a device
+        special_file(rng, swapped)
 
 
 def special_file(rng: random.Random, path: Path) -> None:
@@ -339,6 +347,8 @@ def _in_child(folder: Path, render: bool) -> tuple[str, str | None]:
         code = 1
         try:
             resource.setrlimit(resource.RLIMIT_AS, (CASE_MEMORY, CASE_MEMORY))
+            seconds = CASE_SECONDS * (3 if render else 1)
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
             result = _build(folder, render)
             with os.fdopen(write, "w", encoding="utf-8") as stream:
                 json.dump(result, stream)
@@ -347,13 +357,16 @@ def _in_child(folder: Path, render: bool) -> tuple[str, str | None]:
             os._exit(code)
     os.close(write)
     with os.fdopen(read, encoding="utf-8") as stream:
-        ready, _, _ = select.select([stream], [], [], CASE_SECONDS)
+        seconds = CASE_SECONDS * (3 if render else 1) * WALL_FACTOR
+        ready, _, _ = select.select([stream], [], [], seconds)
         if not ready:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            return "limit", f"ran longer than {CASE_SECONDS} s"
+            return "limit", f"ran longer than {seconds} s by the clock (blocked?)"
         answer = stream.read()
     _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+        return "limit", f"used more than {CASE_SECONDS * (3 if render else 1)} s of CPU"
     if os.WIFSIGNALED(status):
         return "crash", f"killed by signal {os.WTERMSIG(status)}"
     outcome, detail = json.loads(answer) if answer else ("crash", "the child ended without a word")
@@ -375,6 +388,14 @@ def _build(folder: Path, render: bool) -> tuple[str, str | None]:
         return "crash", traceback.format_exc()
 
 
+def _renders(number: int, every: int) -> bool:
+    return every > 0 and number % every == every - 1
+
+
+def _run_case(case: tuple[int, int, bool, Path]) -> tuple[str, str | None]:
+    return run_case(*case)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
@@ -386,6 +407,7 @@ def main() -> int:
     )
     parser.add_argument("--render-every", type=int, default=200, help="full PDF build every N-th case")
     parser.add_argument("--replay", type=int, help="run only this case number, and show its traceback")
+    parser.add_argument("--jobs", type=int, default=1, help="cases run at once (each in its own child)")
     args = parser.parse_args()
     if args.seed is None:
         args.seed = int.from_bytes(os.urandom(4), "little")
@@ -393,13 +415,14 @@ def main() -> int:
     numbers = [args.replay] if args.replay is not None else range(args.cases)
     outcomes: Counter[str] = Counter()
     crash_kinds: Counter[str] = Counter()
-    renders = 0
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="briefpack-fuzz-") as scratch:
-        for number in numbers:
-            render = args.render_every > 0 and number % args.render_every == args.render_every - 1
-            renders += render
-            outcome, trace = run_case(number, args.seed, render, Path(scratch))
+    renders = sum(_renders(number, args.render_every) for number in numbers)
+    with (
+        tempfile.TemporaryDirectory(prefix="briefpack-fuzz-") as scratch,
+        multiprocessing.get_context("fork").Pool(args.jobs) as pool,
+    ):
+        cases = [(number, args.seed, _renders(number, args.render_every), Path(scratch)) for number in numbers]
+        for outcome, trace in pool.imap_unordered(_run_case, cases):
             outcomes[outcome] += 1
             if trace:
                 crash_kinds[f"{outcome}: {trace.strip().splitlines()[-1][:160]}"] += 1
