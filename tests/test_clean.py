@@ -459,3 +459,17 @@ def test_a_wrapped_first_sentence_is_not_taken_for_a_title():
     cleaned = clean("Alpha alpha alpha alpha alpha alpha\nalpha.\n", "x")
     assert cleaned.title is None
     assert [b.text for b in cleaned.blocks] == ["Alpha alpha alpha alpha alpha alpha alpha."]
+
+
+@pytest.mark.parametrize("dated", ["March 14, 2022", "Monday, 14 March 2022", "2022-03-14"])
+def test_a_line_that_is_only_a_date_is_never_the_title_but_dates_the_text(dated: str) -> None:
+    raw = (
+        f"{dated}\n\n"
+        "Dear colleagues,\n\n"
+        "The depot received forty pallets of tinned food on February 2, 2022. The count was checked twice.\n\n"
+        "Kind regards, Orla\n"
+    )
+    cleaned = clean(raw, "S1")
+    assert cleaned.title is None
+    assert cleaned.blocks[0].text == dated
+    assert cleaned.published == "2022-03-14"
