@@ -24,6 +24,7 @@ the patterns several steps share):
    sentence end on a line shorter than nearly every full line (unless its
    spaces were stretched by justification), or before an indented line, a
    list item, a numbered note or a furniture lead-in ("Related article:").
+   A line that is only a date (a letter's, a memo's) is a paragraph of its own.
    A list-like run of lines (``Label: value`` lines, a table in text, many
    short lines) stays one block whose lines are joined by newlines, together
    with the paragraph that introduces it ("... these figures:").
