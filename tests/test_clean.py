@@ -459,3 +459,31 @@ def test_a_wrapped_first_sentence_is_not_taken_for_a_title():
     cleaned = clean("Alpha alpha alpha alpha alpha alpha\nalpha.\n", "x")
     assert cleaned.title is None
     assert [b.text for b in cleaned.blocks] == ["Alpha alpha alpha alpha alpha alpha alpha."]
+
+
+@pytest.mark.parametrize("dated", ["March 14, 2022", "Monday, 14 March 2022", "2022-03-14"])
+def test_a_line_that_is_only_a_date_is_never_the_title_but_dates_the_text(dated: str) -> None:
+    raw = (
+        f"{dated}\n\n"
+        "Dear colleagues,\n\n"
+        "The depot received forty pallets of tinned food on February 2, 2022. The count was checked twice.\n\n"
+        "Kind regards, Orla\n"
+    )
+    cleaned = clean(raw, "S1")
+    assert cleaned.title is None
+    assert cleaned.blocks[0].text == dated
+    assert cleaned.published == "2022-03-14"
+
+
+def test_a_date_line_stays_its_own_paragraph_in_hard_wrapped_text() -> None:
+    raw = (
+        "October 3, 2021\n"
+        "The storage audit of the eastern depot found that most of the pallets were stacked\n"
+        "above the marked height and that two of the four fire exits were partly blocked by\n"
+        "crates. The depot manager agreed to clear both exits before the end of the week and\n"
+        "to restack the pallets within the month. A follow-up visit is planned for November.\n"
+    )
+    cleaned = clean(raw, "S1")
+    assert cleaned.title is None
+    assert [b.text[:20] for b in cleaned.blocks] == ["October 3, 2021", "The storage audit of"]
+    assert cleaned.published == "2021-10-03"

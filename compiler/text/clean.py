@@ -24,6 +24,7 @@ the patterns several steps share):
    sentence end on a line shorter than nearly every full line (unless its
    spaces were stretched by justification), or before an indented line, a
    list item, a numbered note or a furniture lead-in ("Related article:").
+   A line that is only a date (a letter's, a memo's) is a paragraph of its own.
    A list-like run of lines (``Label: value`` lines, a table in text, many
    short lines) stays one block whose lines are joined by newlines, together
    with the paragraph that introduces it ("... these figures:").
@@ -33,7 +34,8 @@ the patterns several steps share):
    part is a common compound head (``well-known``) or an -ly adverb, or the
    second a common compound tail (``state-owned``), and dropped otherwise
    (``inter-national`` -> ``international``).
-3. **Title.** Leading lines without a sentence-final full stop, short, and
+3. **Title.** Leading lines (never a line that is only a date: a letter's
+   date dates it) without a sentence-final full stop, short, and
    either alone in their chunk, in Title Case, or clearly shorter than the
    wrap width, form the title (a wrapped title is joined).
 4. **Rejoin.** A paragraph that a blank line split mid-sentence (no terminal
@@ -59,8 +61,8 @@ the patterns several steps share):
    footnote.  The note itself is also listed in ``excluded`` as "reference".
 8. **Metadata.** title, summary (the standfirst), author (byline, else the
    name a bio starts with), publisher and rights (from a credit or copyright
-   line) and published (the latest full day-precision date the text states,
-   as YYYY-MM-DD).  Nothing is invented: unstated fields stay None.
+   line) and published (a press-release dateline's date, else the latest full
+   day-precision date the text states, as YYYY-MM-DD).  Nothing is invented: unstated fields stay None.
 
 Invariant: every word of ``raw`` ends up in exactly one block or exactly one
 excluded item; nothing is dropped.  Markdown and HTML sources reach this
@@ -125,8 +127,10 @@ def clean(raw: str, source_id: str, language: str = "en") -> Cleaned:
         author=wire.author or find_author(marked),
         publisher=wire.publisher or find_publisher(marked),
         rights=next((p for p, r in marked if r == Exclusion.CREDIT and is_rights(p)), None),
+        # A press release's dateline states its date; otherwise the latest date the text states.
         # Reference notes and captions date other things (an interview, a photo), not the piece.
-        published=latest_full_date("\n".join(p for p, r in marked if r in (None, Exclusion.BYLINE, Exclusion.CREDIT))),
+        published=(wire.dateline.published if wire.dateline else None)
+        or latest_full_date("\n".join(p for p, r in marked if r in (None, Exclusion.BYLINE, Exclusion.CREDIT))),
         place=wire.dateline.place if wire.dateline else None,
         agency=wire.dateline.agency if wire.dateline else None,
     )

@@ -7,7 +7,7 @@ import re
 
 from briefpack.model import Exclusion
 from briefpack.text.footnotes import Marked
-from briefpack.text.knowledge import MONTHS
+from briefpack.text.knowledge import MONTHS, WEEKDAY_NAMES
 from briefpack.text.shapes import BIO, COPYRIGHT, CREDIT, HONORIFICS, byline_name
 
 _MONTH_RE = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -18,6 +18,7 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+(?P<year>\d{4})\b", re.I),
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
 )
+_WEEKDAY = re.compile(r"^(?:" + "|".join(WEEKDAY_NAMES) + r")\.?,?\s+", re.I)
 
 
 def find_author(marked: Marked) -> str | None:
@@ -58,3 +59,9 @@ def latest_full_date(text: str) -> str | None:
             except ValueError:
                 continue
     return max(found).isoformat() if found else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is one full date and nothing else ("May 5, 2023", "Friday, 5 May 2023."): it dates, it never titles."""
+    bare = _WEEKDAY.sub("", text.strip()).rstrip(".").strip()
+    return any(pattern.fullmatch(bare) for pattern in _DATE_PATTERNS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefpack.text.furniture import furniture_reason
+from briefpack.text.metadata import is_date_line
 from briefpack.text.shapes import FUNCTION_WORDS, HEADING, LIST_ITEM, NOTE, is_title_case
 from briefpack.text.wrapping import Layout, Line
 
@@ -16,6 +17,7 @@ def _title_like(line: str) -> bool:
         and furniture_reason(line) is None
         and not LIST_ITEM.match(line)
         and not NOTE.match(line)
+        and not is_date_line(line)
     )
 
 

@@ -8,7 +8,9 @@ News agencies and news services send stories in a handful of fixed shapes
   ``(Undated) _``.  The place is in capitals (or the agency is named), the
   dash is ``_``, ``-``, ``--``, an en or an em dash.  It may sit on a line of
   its own.  It gives the source its place and agency and is attached to the
-  lede, never a title or a paragraph.
+  lede, never a title or a paragraph.  A press release puts its date between
+  two dashes (``SPRINGFIELD, Ore. – May 5, 2023 – Acme today ...``): the date
+  belongs to the dateline and is the source's published date.
 * the **header** above the dateline: a slug (``BC-Malawi-Dam Collapse,0398``),
   editors' notes (``Eds:``, ``(ATTN: ...)``), the headline, a byline in
   capitals with or without a title (``By GRACE MWALE`` / ``Associated Press
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 
 from briefpack.model import Exclusion
 from briefpack.text.knowledge import MONTH_ABBREVIATIONS, MONTH_NAMES
+from briefpack.text.metadata import is_date_line, latest_full_date
 
 # Agencies and news services by the short names they sign with; the full name is the publisher.
 AGENCIES = {
@@ -79,6 +82,8 @@ DATELINE = re.compile(
     r"|(?P<mplace>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})(?P<mregion>(?:,\s*" + _REGION + r"){0,2}?)"
     r"(?:,\s*(?P<mdate>" + _MONTH_DAY + r"))?\s*\((?P<magency>" + _AGENCY_ALT + r")\))"
     r"\s*" + _DASH + r"(?=\s|$)\s*"
+    # A press release dates itself between two dashes: "SPRINGFIELD, Ore. – May 5, 2023 – Acme today ...".
+    r"(?:(?P<released>" + _MONTH_DAY + r",?\s+\d{4})\s*" + _DASH + r"(?=\s|$)\s*)?"
 )
 
 # Typesetting codes are two capitals ("&QL;", "&UR;") or a control code ("&Cx1f;"); "&Auml;" or "&GT;"
@@ -131,6 +136,7 @@ class Dateline:
     text: str  # as written: "ZOMBA, Malawi (AP) _"
     place: str | None  # "Zomba, Malawi"; None for "(Undated)"
     agency: str | None  # "AP"
+    published: str | None = None  # a press release's date, YYYY-MM-DD: "CITY, State – May 5, 2023 –"
 
 
 @dataclass(frozen=True)
@@ -266,7 +272,7 @@ def _real_dateline(match: re.Match[str], line: str) -> bool:
         if sum(c.isalpha() for c in place) < 3 or any(word in _LABELS for word in re.split(r"[ -]", place)):
             return False
         dash = match.group(0).rstrip()[-1]
-        bare = not (match.group("agency") or match.group("region") or match.group("date"))
+        bare = not (match.group("agency") or match.group("region") or match.group("date") or match.group("released"))
         if bare and dash == "-" and not match.group(0).rstrip().endswith("--"):
             return False
     rest = line[match.end() :]
@@ -280,7 +286,8 @@ def _dateline(match: re.Match[str]) -> Dateline:
     place = match.group("place") or match.group("mplace")
     region = (match.group("region") or match.group("mregion") or "").strip()
     agency = match.group("agency") or match.group("magency")
-    return Dateline(text, _place_case(place) + region, agency)
+    released = match.group("released")
+    return Dateline(text, _place_case(place) + region, agency, latest_full_date(released) if released else None)
 
 
 def _place_case(place: str) -> str:
@@ -369,7 +376,9 @@ def _person_case(names: str) -> str:
 
 
 def _headline_like(text: str) -> bool:
-    return 0 < len(text) <= 160 and not re.search(r"[.:;,]$", text) and not DATELINE.match(text)
+    return (
+        0 < len(text) <= 160 and not re.search(r"[.:;,]$", text) and not DATELINE.match(text) and not is_date_line(text)
+    )
 
 
 def _take_trailer(lines: list[str], furniture: list[tuple[int, str, str]]) -> tuple[str | None, str | None]:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from briefpack.text.lists import cells, list_runs
+from briefpack.text.metadata import is_date_line
 from briefpack.text.shapes import (
     FUNCTION_WORDS,
     HEADING,
@@ -107,6 +108,8 @@ def _starts_paragraph(para: list[Line], line: Line, layout: Layout) -> bool:
         return True
     if len(para) == 1 and len(prev) < 0.7 * layout.width and (byline_name(prev) or is_name(prev)):
         return True  # a byline is a line of its own
+    if len(para) == 1 and is_date_line(prev) and line.text[:1].isupper():
+        return True  # so is a letter's or a memo's date
     if RELATED.match(para[0].text):
         # A link's headline goes on only while it stays in Title Case or mid-phrase.
         last = prev.rsplit(None, 1)[-1].lower()

@@ -209,3 +209,28 @@ def test_a_line_opening_like_a_slug_is_not_one() -> None:
 def test_html_entities_are_not_wire_codes() -> None:
     raw = "M&Auml;RKTE &GT; Prices\n\nThe index rose on Monday.\n"
     assert read_wire(raw).text == raw
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"])
+def test_a_press_release_dateline_keeps_its_date_with_the_lede(dash: str) -> None:
+    raw = (
+        "Harbour Ferries Posts Record Spring\n\n"
+        f"PORTVALE, Maine {dash} April 9, 2024 {dash} Harbour Ferries Ltd. today reported that spring\n"
+        "crossings rose by a fifth over March 31, 2024 figures.\n\n"
+        "The company plans two new routes for the summer season.\n"
+    )
+    cleaned = clean(raw, "S1")
+    lede = cleaned.blocks[0]
+    assert lede.dateline == f"PORTVALE, Maine {dash} April 9, 2024 {dash}"
+    assert lede.text.startswith("Harbour Ferries Ltd. today reported")
+    assert (cleaned.place, cleaned.published, cleaned.title) == (
+        "Portvale, Maine",
+        "2024-04-09",
+        "Harbour Ferries Posts Record Spring",
+    )
+
+
+def test_a_date_between_dashes_that_the_text_runs_on_from_is_not_a_release_date() -> None:
+    wire = read_wire("A headline\n\nOSLO, Norway – The talks of May 2, 2019 – and after – went on.\n")
+    assert wire.dateline is not None and wire.dateline.published is None
+    assert wire.lede == "The talks of May 2, 2019 – and after – went on."
