@@ -229,6 +229,10 @@ class Exclusion(Choice):
     FORM = "form"
     LINKS = "links"
     OUTSIDE_MAIN_TEXT = "outside main text"
+    # The parts of a PDF's pages the layout reading leaves out, found by position and recurrence.
+    RUNNING_HEAD = "running-head"
+    PAGE_NUMBER = "page-number"
+    MARGIN = "margin text"
 
     @property
     def meaning(self) -> str:
@@ -265,6 +269,9 @@ _EXCLUSION_MEANINGS = {
     Exclusion.LINKS: "a list of links the page does not place (mostly linked words)",
     Exclusion.OUTSIDE_MAIN_TEXT: "page text the extractor did not take for the story and the page does not place;"
     " the one reason with weak evidence",
+    Exclusion.RUNNING_HEAD: "a PDF's running head or foot: a line repeated at the top or bottom of its pages",
+    Exclusion.PAGE_NUMBER: "a PDF's page numbers, standing alone at the top or bottom of the page",
+    Exclusion.MARGIN: "short PDF text outside the body's columns (line numbers, a rotated stamp, a navigation strip)",
 }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from briefpack.model import Exclusion
 from briefpack.readers.pdf import read_pdf
 from briefpack.readers.pdfwords import join_block, repair_split_words
 from briefpack.text.clean import clean
@@ -32,9 +33,9 @@ _NOTE = "Figures supplied by the harbour board and not independently checked."
 
 
 def pdf_text(data: bytes, path: Path) -> str:
-    text, warnings = read_pdf(data, path)
-    assert warnings == []
-    return text
+    reading = read_pdf(data, path)
+    assert reading.warnings == ()
+    return reading.text
 
 
 def _paragraphs() -> list[tuple[str, str]]:
@@ -84,6 +85,26 @@ def test_running_heads_and_page_numbers_stay_out_of_the_body():
     assert not any("City Works Bulletin" in b for b in body)
     assert not any(b.strip().isdigit() for b in body)
     assert text.count("City Works Bulletin") == 1  # the title, once
+
+
+@pytest.mark.layout
+def test_running_head_and_page_numbers_listed_as_excluded_once_with_their_pages():
+    weasyprint = pytest.importorskip("weasyprint")
+    paragraphs = [text for _, text in _paragraphs()] * 3
+    css = """@page { size: A6; margin: 18mm 12mm;
+                     @top-center { content: "Quarterly Port Review"; font-size: 7pt }
+                     @bottom-center { content: counter(page); font-size: 7pt } }
+             body { font: 9pt/1.3 serif } p { margin: 0 0 5pt }"""
+    html = f"<html><head><style>{css}</style></head><body>{''.join(f'<p>{p}</p>' for p in paragraphs)}</body></html>"
+    document = weasyprint.HTML(string=html).render()
+    pages = len(document.pages)
+    assert pages >= 3
+    reading = read_pdf(document.write_pdf(), Path("review.pdf"))
+    assert "Quarterly Port Review" not in reading.text
+    assert [(e.reason, e.text) for e in reading.excluded] == [
+        (Exclusion.RUNNING_HEAD, f"Quarterly Port Review (on {pages} pages)"),
+        (Exclusion.PAGE_NUMBER, f"1–{pages} (on {pages} pages)"),
+    ]
 
 
 @pytest.mark.layout

@@ -56,16 +56,11 @@ def _html(data: bytes, path: Path) -> Reading:
     return replace(read_html(text), warnings=tuple(warnings))
 
 
-def _pdf(data: bytes, path: Path) -> Reading:
-    text, warnings = read_pdf(data, path)
-    return Reading(text, tuple(warnings))
-
-
 READERS: dict[SourceFormat, Reader] = {
     SourceFormat.TXT: _plain,
     SourceFormat.MD: _markdown,
     SourceFormat.HTML: _html,
-    SourceFormat.PDF: _pdf,
+    SourceFormat.PDF: read_pdf,
 }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pypdfium2
 
 from briefpack.errors import SourceError
+from briefpack.model import Reading
 from briefpack.readers.pdfchars import read_pages
 from briefpack.readers.pdflayout import layout_text
 
@@ -34,15 +35,18 @@ _PAGE_NUMBER = re.compile(
 _EDGE = 2  # how many lines at the top and at the bottom of a page may be running furniture
 
 
-def read_pdf(data: bytes, path: Path) -> tuple[str, list[str]]:
-    """The PDF's text in the readers' Markdown-ish shape (see ``briefpack.readers``), and any warnings."""
+def read_pdf(data: bytes, path: Path) -> Reading:
+    """The PDF's text in the readers' Markdown-ish shape (see ``briefpack.readers``), warnings, what was left out."""
     try:
         pages = read_pages(data)
     except pypdfium2.PdfiumError:  # damaged or encrypted: pypdf says which, or reads what pdfium cannot
         pages = []
-    text = layout_text(pages) if any(page.segments for page in pages) else ""
+    text, left_out = layout_text(pages) if any(page.segments for page in pages) else ("", ())
+    if text.strip():
+        return Reading(text, excluded=left_out)
     # A page holding nothing but what the layout reads as furniture still has its words read.
-    return (text, []) if text.strip() else _pypdf_read(data, path)
+    text, warnings = _pypdf_read(data, path)
+    return Reading(text, tuple(warnings))
 
 
 def _pypdf_read(data: bytes, path: Path) -> tuple[str, list[str]]:

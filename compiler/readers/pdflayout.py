@@ -7,7 +7,7 @@ then makes paragraphs, headings, tables and captions of each page's lines,
 1. **Lines.** Segments drawn one after another on one visual line are one
    line; a raised, smaller run of digits inside it is a footnote call.
 2. **Margins.** Short runs wholly outside the body's horizontal extent (line
-   numbers, a rotated archive stamp, a navigation strip) are dropped.
+   numbers, a rotated archive stamp, a navigation strip) are left out.
 3. **Running heads and feet** (see ``_running``): by recurrence at the same
    place on other pages, whatever the wording, so heads that alternate
    between odd and even pages or change with the section count; page numbers
@@ -19,6 +19,10 @@ then makes paragraphs, headings, tables and captions of each page's lines,
    number becomes ``[^N]`` and the note ``[^N]: text`` at the end, numbered
    through the document so that notes numbered per page do not collide.  A
    call with no note keeps its digits.
+
+What 2 and 3 leave out is reported as ``Excluded`` items, once per distinct
+text (digits aside) with the number of pages it stood on, so nothing is
+dropped silently.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from briefpack.model import Excluded, Exclusion
 from briefpack.readers.pdfblocks import SMALL, Line, merge_across, page_blocks
 from briefpack.readers.pdfchars import CALL, Page, Segment
 from briefpack.readers.pdfwords import join_block, plain, repair_split_words
@@ -44,13 +49,17 @@ _NOTE_START = re.compile(r"^(?P<n>\d{1,3})[.)]?\s*(?=[^\d\s.)])")
 _CALL = re.compile("((?:\ue000\\d\ue001)+)")
 
 
-def layout_text(pages: list[Page]) -> str:
-    """The document's text: ``#`` headings, paragraphs, tables, ``[^N]`` calls and notes."""
+def layout_text(pages: list[Page]) -> tuple[str, tuple[Excluded, ...]]:
+    """The document's text (``#`` headings, paragraphs, tables, ``[^N]`` calls and notes), and what it left out."""
     lines_by_page = [_lines(page.segments) for page in pages]
     body_size = _body_size(line for lines in lines_by_page for line in lines)
     vocab = vocabulary("\n".join(plain(line.text) for lines in lines_by_page for line in lines))
-    lines_by_page = [_without_margins(lines, body_size) for lines in lines_by_page]
+    margins: list[list[Line]] = []
+    for index, lines in enumerate(lines_by_page):
+        lines_by_page[index], page_margins = _without_margins(lines, body_size)
+        margins.append(page_margins)
     furniture = _running(pages, lines_by_page, body_size)
+    left_out = _left_out([line for lines in lines_by_page for line in lines if id(line) in furniture], margins)
     kept = [[line for line in lines if id(line) not in furniture] for lines in lines_by_page]
     # Notes first, on every page, so that a call whose note the typesetter pushed to the next page finds it.
     numbers: dict[tuple[int, str], int] = {}
@@ -70,7 +79,7 @@ def layout_text(pages: list[Page]) -> str:
             line.text = _CALL.sub(functools.partial(_call, numbers=numbers, page=index), line.text)
         page_text, runs_on = page_blocks(lines, body_size, vocab, continuing=runs_on)
         blocks.extend(page_text)
-    return repair_split_words("\n\n".join(merge_across(blocks, vocab) + notes))
+    return repair_split_words("\n\n".join(merge_across(blocks, vocab) + notes)), left_out
 
 
 def _call(marked: re.Match[str], numbers: dict[tuple[int, str], int], page: int) -> str:
@@ -246,19 +255,19 @@ def _isolated(line: Line, lines: list[Line], gap: float) -> bool:
     return True
 
 
-def _without_margins(lines: list[Line], body_size: float) -> list[Line]:
-    """Drop short runs standing wholly outside the body's horizontal extent."""
+def _without_margins(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+    """Split off short runs standing wholly outside the body's horizontal extent: (kept, margin)."""
     body = [line for line in lines if abs(line.size - body_size) < 0.6 and len(line.text) > 20]
     if len(body) < 3:
-        return lines
+        return lines, []
     left = _weighted_quantile([(line.x0, len(line.text)) for line in body], 0.03)
     right = _weighted_quantile([(line.x1, len(line.text)) for line in body], 0.97)
-    return [
-        line
-        for line in lines
-        if not (len(line.text) <= 40 and (line.x1 < left - 0.5 * line.size or line.x0 > right + 0.5 * line.size))
-        and not (line.height > 2.5 * line.size and len(line.text) <= 3)
-    ]
+    kept: list[Line] = []
+    margin: list[Line] = []
+    for line in lines:
+        outside = len(line.text) <= 40 and (line.x1 < left - 0.5 * line.size or line.x0 > right + 0.5 * line.size)
+        (margin if outside or (line.height > 2.5 * line.size and len(line.text) <= 3) else kept).append(line)
+    return kept, margin
 
 
 def _weighted_quantile(values: list[tuple[float, int]], q: float) -> float:
@@ -309,3 +318,48 @@ def _body_below(line: Line, body: list[Line]) -> bool:
 
 def _overlap(a: Line, b: Line) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+# --- what is left out -----------------------------------------------------------
+
+
+def _left_out(running: list[Line], margins: list[list[Line]]) -> tuple[Excluded, ...]:
+    """The furniture as ``Excluded`` items: one per distinct text, digits aside, naming how many pages it was on.
+
+    A page's margin runs are one text (a column of line numbers or a stamp's
+    pieces mean nothing one by one); heads, feet and page numbers are one text
+    a line.
+    """
+    found: dict[tuple[Exclusion, str], list[tuple[int, str]]] = defaultdict(list)
+    for line in running:
+        text = _shown(line.text)
+        reason = Exclusion.PAGE_NUMBER if _PAGE_NUMBER.match(text) else Exclusion.RUNNING_HEAD
+        found[reason, _shape(text)].append((line.page, text))
+    for lines in margins:
+        if lines:
+            text = " ".join(_shown(line.text) for line in lines)
+            found[Exclusion.MARGIN, _shape(text)].append((lines[0].page, text))
+    items = []
+    for (reason, _), places in found.items():
+        pages = len({page for page, _ in places})
+        on = f" (on {pages} pages)" if pages > 1 else ""
+        items.append(Excluded("", _listed(list(dict.fromkeys(text for _, text in places))) + on, reason))
+    return tuple(items)
+
+
+def _listed(texts: list[str]) -> str:
+    """Distinct texts side by side; bare page numbers as runs ("1–12, 14"), short however many pages."""
+    if not all(text.isdigit() for text in texts):
+        return " · ".join(texts)
+    runs: list[list[int]] = []
+    for number in sorted({int(text) for text in texts}):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in runs)
+
+
+def _shown(text: str) -> str:
+    """A line's text as printed: call marks back to their digits, ligatures decomposed."""
+    return " ".join(plain(text.replace("\ue000", "").replace("\ue001", "")).split())
