@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+# The SMTP server fixture ``server``, for every test that sends mail.
+pytest_plugins = ["smtp_support"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 

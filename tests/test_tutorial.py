@@ -22,7 +22,6 @@ import urllib.request
 
 import pytest
 from conftest import CASES, ROOT
-from test_mail import server  # noqa: F401  (the SMTP server fixture)
 
 
 def tutorial_blocks() -> list[str]:
@@ -40,7 +39,7 @@ def wrapper(smtp_port: int) -> str:
 
 
 @pytest.mark.layout
-def test_the_tutorials_commands_work_in_a_folder_of_sources(tmp_path, server):  # noqa: F811
+def test_the_tutorials_commands_work_in_a_folder_of_sources(tmp_path, server):
     folder = tmp_path / "tramline"
     shutil.copytree(CASES / "tramline", folder)
     blocks = tutorial_blocks()

@@ -18,7 +18,7 @@ every stream again at zlib's level 9. While pydyf writes, each stream and
 dictionary keeps the bytes it gave first; nothing changes an object once
 pydyf is writing, so they are the bytes it would make again. The seed pack's
 PDF write went from 0.52 s to 0.48 s, with the same bytes
-(``tests/test_pdfspeed.py``).
+(``tests/layout/test_pdfspeed.py``).
 
 ``fewer_collections`` spares WeasyPrint most of Python's cyclic garbage
 collections. It allocates millions of boxes and style dicts that all live

@@ -19,7 +19,7 @@ from briefpack.manifest import load_manifest
 from briefpack.model import Event, Mention, Paragraph, Source
 from briefpack.stages import compile_pack
 
-CASE = Path(__file__).parent / "cases" / "timeline_news" / "pack.yaml"
+CASE = Path(__file__).parents[1] / "cases" / "timeline_news" / "pack.yaml"
 
 
 @pytest.fixture(scope="module")

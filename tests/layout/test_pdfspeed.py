@@ -17,7 +17,7 @@ from briefpack.layout import pdfwrite as pdfspeed
 from briefpack.layout import render
 from briefpack.layout.pdfwrite import LAYOUT_GC_THRESHOLDS, cached_page_references, fewer_collections, serialised_once
 
-CASE = Path(__file__).parent / "cases" / "cache"
+CASE = Path(__file__).parents[1] / "cases" / "cache"
 
 
 def structure(pdf_bytes: bytes) -> list[tuple[str, int | None]]:

@@ -18,9 +18,9 @@ from briefpack.text.clean import clean
 from briefpack.text.metadata import latest_full_date
 from briefpack.text.typography import typographic
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-CASES = Path(__file__).resolve().parent / "cases" / "clean"
+CASES = Path(__file__).resolve().parents[1] / "cases" / "clean"
 
 
 def _words(text: str) -> Counter[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefpack.dating.timex import tag
 
-SCORE_PY = Path(__file__).parent / "benchmarks" / "timex" / "score.py"
+SCORE_PY = Path(__file__).parents[1] / "benchmarks" / "timex" / "score.py"
 CASES = {
     "explicit",
     "year",

@@ -17,7 +17,7 @@ from briefpack.layout.view import LAYOUTS, font_files
 from briefpack.manifest import load_manifest
 from briefpack.stages import compile_pack
 
-CASE = Path(__file__).parent / "cases" / "cache"
+CASE = Path(__file__).parents[1] / "cases" / "cache"
 
 
 def data_url(data: bytes, kind: str = "font/woff2") -> str:

@@ -4,7 +4,7 @@ The case in tests/cases/visual/ has its own short texts, so only a change of
 layout (CSS, template, fonts, WeasyPrint) moves these pages. After reviewing
 an intended change, refresh the references with
 
-    BRIEFPACK_UPDATE_VISUAL=1 python -m pytest tests/test_visual.py
+    BRIEFPACK_UPDATE_VISUAL=1 python -m pytest tests/layout/test_visual.py
 
 and look at tests/visual/*.png before committing them.
 """
@@ -22,7 +22,7 @@ from briefpack.layout.preview import render_pages
 
 pytestmark = pytest.mark.layout  # every test here lays out pages
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 CASE = HERE / "cases" / "visual" / "pack.yaml"
 REFERENCES = HERE / "visual"
 DPI = 30
@@ -47,7 +47,7 @@ def test_pages_match_the_references(pages):
             page.save(REFERENCES / f"page-{number:03d}.png", optimize=True)
         pytest.skip("reference images updated; review tests/visual/ before committing")
     references = sorted(REFERENCES.glob("page-*.png"))
-    assert references, "no reference images: run BRIEFPACK_UPDATE_VISUAL=1 pytest tests/test_visual.py"
+    assert references, "no reference images: run BRIEFPACK_UPDATE_VISUAL=1 pytest tests/layout/test_visual.py"
     assert len(pages) == len(references), "the page count changed"
     for number, (page, reference) in enumerate(zip(pages, references), start=1):
         expected = Image.open(reference).convert("L")

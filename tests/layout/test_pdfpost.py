@@ -19,7 +19,7 @@ from briefpack.layout.render import attachment_name
 
 pytestmark = pytest.mark.layout  # every test here lays out pages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "pack.yaml"
 VISUAL = ROOT / "tests" / "cases" / "visual" / "pack.yaml"
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"

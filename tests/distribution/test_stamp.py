@@ -17,7 +17,7 @@ from briefpack.errors import BriefpackError, ManifestError
 from briefpack.manifest import load_manifest
 from briefpack.model import Recipient
 
-CASE = Path(__file__).parent / "cases" / "distribution"
+CASE = Path(__file__).parents[1] / "cases" / "distribution"
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from briefpack.stages import compile_pack
 
 pytestmark = pytest.mark.layout  # every test here lays out pages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "pack.yaml"
 VISUAL = ROOT / "tests" / "cases" / "visual" / "pack.yaml"
 

@@ -24,7 +24,7 @@ from briefpack.manifest import load_manifest
 from briefpack.model import Footnote
 from briefpack.stages import compile_pack
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "pack.yaml"
 VISUAL = ROOT / "tests" / "cases" / "visual" / "pack.yaml"
 
