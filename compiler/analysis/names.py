@@ -385,6 +385,9 @@ _ABBREVIATED_TITLE = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|St)\.\s+$"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|[\"“]\s*)$")
+_LOOK_BACK = 40  # characters before a run that can hold what opens a sentence or a title's full stop
+# A capitalised run followed by a colon and a number or a bracket is a label in a list or table.
+_LABEL_AFTER = re.compile(r"\s*:\s*[\d(]")
 # A word that ends a name inside itself: "Haftar's", "Kremlin-backed", "UN-recognized".
 _NAME_END = re.compile(r"^(.*?\w)(?:['’]s?|-[a-z][\w-]*)$")
 
@@ -414,8 +417,11 @@ def candidate_runs(text: str) -> list[Run]:
     """Runs of capitalised words, split at possessives, with openers, offices and dates trimmed."""
     runs = []
     for match in _RUN.finditer(text):
-        before = text[: match.start()]
-        initial = bool(_SENTENCE_START.search(before)) and not _ABBREVIATED_TITLE.search(before)
+        if _LABEL_AFTER.match(text, match.end()):
+            continue  # "Total Dead: 192", "Missing: 4": a list's label, not a name
+        # Only the last few characters before the run decide; searching them alone keeps this linear.
+        window = (text, max(0, match.start() - _LOOK_BACK), match.start())
+        initial = bool(_SENTENCE_START.search(*window)) and not _ABBREVIATED_TITLE.search(*window)
         pieces = (part for piece in _pieces(match) for whole in _split_at_and(piece) for part in _split_at_of(whole))
         for piece in pieces:
             run = _trim(piece, initial)

@@ -286,13 +286,22 @@ def span_label(events: tuple[Event, ...] | list[Event], window: TimelineSettings
     return start if start == end else f"{start} – {end}"
 
 
-def top_actors(paragraphs: tuple[Paragraph, ...], actors: tuple[str, ...], count: int = 5) -> tuple[str, ...]:
-    """The manifest's actors this chapter names most; with no list, its most frequent names."""
-    text = "\n".join(p.text for p in paragraphs)
+def top_actors(
+    paragraphs: tuple[Paragraph, ...],
+    actors: tuple[str, ...],
+    marks: Mapping[str, tuple[Occurrence, ...]],
+    count: int = 5,
+) -> tuple[str, ...]:
+    """The manifest's actors this chapter names most; with no list, the names of the index it names most.
+
+    The index's names (``name_marks``) are people, places and organisations; a capitalised word
+    ("The", "Tuesday", a list label) is not.
+    """
     if actors:
+        text = "\n".join(p.text for p in paragraphs)
         counts = Counter({a: len(re.findall(rf"(?<!\w){re.escape(a)}(?!\w)", text)) for a in actors})
     else:
-        counts = Counter(m.group(0) for m in re.finditer(r"(?<![.!?]\s)\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*", text))
+        counts = Counter(mark.name for p in paragraphs for mark in marks.get(p.anchor, ()))
     return tuple(name for name, n in counts.most_common(count) if n > 0)
 
 
@@ -345,6 +354,7 @@ def creation_date(manifest_date: str | None) -> str | None:
 def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
     sources = {s.id: s for s in pack.sources}
     titles = {c.id: c.title for c in pack.chapters}
+    index, marks = name_index(pack)
     chapters = []
     for chapter in pack.chapters:
         groups: list[SourceGroup] = []
@@ -358,7 +368,7 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
             sources=len({p.source for p in chapter.paragraphs}),
             paragraphs=len(chapter.paragraphs),
             span=span_label(events),
-            actors=top_actors(chapter.paragraphs, pack.manifest.actors),
+            actors=top_actors(chapter.paragraphs, pack.manifest.actors, marks),
         )
         see_also = tuple(SeeAlso(p, sources[p.source], titles[p.primary], excerpt(p.text)) for p in chapter.see_also)
         chapters.append(ChapterView(chapter.id, chapter.title, tuple(groups), see_also, glance, chapter.key_points))
@@ -367,7 +377,6 @@ def build_view(pack: Pack, css: str, pages: PageMap | None = None) -> View:
     newer = {x.older: x.newer for x in pack.supersessions}
     older = {s.id: tuple(x.older for x in pack.supersessions if x.newer == s.id) for s in pack.sources}
     summary = pack.summary
-    index, marks = name_index(pack)
     return View(
         pack=pack,
         css=Markup(css),

@@ -142,3 +142,12 @@ def test_a_person_after_an_office_of_something_is_indexed_alone():
         "Mayor of Bani Walid",
         "Minister of State for Foreign Affairs",
     ]
+
+
+def test_a_label_in_a_list_is_not_a_name():
+    text = "The storm passed the coast overnight.\nTotal Dead: 41\nMissing: 7\nRed Cross (Geneva) sent 3 teams.\n"
+    found = [" ".join(run.words) for run in candidate_runs(text)]
+    assert "Total Dead" not in found and "Missing" not in found
+    assert "Red Cross" in found  # a name followed by a bracket is still a name
+    names = find_names(["Lena Aurell said the count was Total Dead: 41 by noon."])
+    assert "Lena Aurell" in names and "Total Dead" not in names
