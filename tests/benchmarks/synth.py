@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from briefpack.text.knowledge import MONTH_NAMES
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SIZES = (20, 100, 400)
@@ -28,20 +30,7 @@ PARAGRAPHS_PER_SOURCE = (3, 8)
 SAME_STORY = 0.3
 LONG_CHUNK = 1500  # seeds without blank lines between paragraphs are split at lines instead
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(MONTH_NAMES)
 _MONTH = "|".join(MONTHS)
 # "26 May 2020", "May 2020", "26 May", "May 26, 2020": day, month and year move as one date.
 # One pass over three shapes, so a year inside a full date is never moved twice:
